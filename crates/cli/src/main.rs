@@ -1,0 +1,175 @@
+//! `dossier`: the command-line front end of dossier-core.
+//!   dossier extract PATH...   files, folders (their .txt/.html/.htm/.md files) or `-` for stdin;
+//!                             prints one JSON array in the annotation format, linked across inputs
+//!   dossier score GOLD SYSTEM [--docs DIR]
+//!                             scores SYSTEM JSON against a GOLD folder (the metrics of score.py)
+use dossier_core::{json, score, Corpus, Input};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:\n  dossier extract PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]";
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if p.is_file() && matches!(ext.as_str(), "txt" | "html" | "htm" | "md") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    } else {
+        out.push(path.to_path_buf());
+        Ok(())
+    }
+}
+
+fn extract(args: &[String]) -> ExitCode {
+    if args.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    let mut inputs = Vec::new();
+    for a in args {
+        if a == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => inputs.push(Input::new("stdin", buf)),
+                Err(e) => {
+                    eprintln!("dossier: stdin: cannot read: {e}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
+        let mut paths = Vec::new();
+        if let Err(e) = collect(Path::new(a), &mut paths) {
+            eprintln!("dossier: {a}: cannot read: {e}");
+            failed = true;
+            continue;
+        }
+        for p in paths {
+            match std::fs::read(&p) {
+                Ok(bytes) => {
+                    let name = p.file_name().map_or_else(
+                        || p.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    inputs.push(Input::new(name, bytes));
+                }
+                Err(e) => {
+                    eprintln!("dossier: {}: cannot read: {e}", p.display());
+                    failed = true;
+                }
+            }
+        }
+    }
+    let (corpus, rejected) = Corpus::build(inputs);
+    for r in &rejected {
+        eprintln!("dossier: {}: skipped: {}", r.name, r.error);
+        failed = true;
+    }
+    let out = json::corpus_json(&corpus);
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::from(1);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn load(path: &Path) -> Result<Vec<serde_json::Value>, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    if path.is_dir() {
+        let mut files = Vec::new();
+        collect_json(path, &mut files).map_err(|e| e.to_string())?;
+        files
+            .iter()
+            .map(|p| serde_json::from_str(&read(p)?).map_err(|e| format!("{}: {e}", p.display())))
+            .collect()
+    } else {
+        let text = read(path)?;
+        let t = text.trim_start();
+        if t.starts_with('[') {
+            serde_json::from_str(t).map_err(|e| e.to_string())
+        } else {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str(l).map_err(|e| e.to_string()))
+                .collect()
+        }
+    }
+}
+
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    v.sort();
+    out.extend(v);
+    Ok(())
+}
+
+fn score_cmd(args: &[String]) -> ExitCode {
+    let mut docs = None;
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--docs" {
+            docs = it.next().cloned();
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    if rest.len() != 2 {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let (gold, system) = match (load(Path::new(&rest[0])), load(Path::new(&rest[1]))) {
+        (Ok(g), Ok(s)) => (g, s),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let raw = |name: &str| {
+        docs.as_ref()
+            .and_then(|d| std::fs::read(Path::new(d).join(name)).ok())
+    };
+    let report = score::score(&gold, &system, &raw);
+    print!("{}", report.table());
+    if std::env::var_os("DOSSIER_SCORE_ERRORS").is_some() {
+        for e in &report.errors {
+            println!("  {e}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("extract") => extract(&args[1..]),
+        Some("score") => score_cmd(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

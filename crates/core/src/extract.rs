@@ -1,0 +1,504 @@
+//! Finds typed mentions in one document: gazetteer names, rule-made names, dates; settles
+//! overlaps (the longest name wins, a listed name beats a guessed one); resolves short forms
+//! (`Kim`, `Choe`, `the North`) to a full name in the same document; gives each mention the
+//! key that `link` groups entities by.
+use crate::clean::{self, Article, Furniture};
+use crate::dates;
+pub use crate::gazetteer::norm_name;
+use crate::gazetteer::{self, Kind};
+use crate::html;
+use crate::names::{RuleHit, Rules};
+use crate::text::{self, Tok, TokKind, ALLCAPS, CAP, HYPHEN, SPACE_BEFORE};
+use crate::{decode, Document, EntityType, InputError, Mention};
+
+/// How a mention is linked: to a gazetteer entry or by its normalised name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LinkKey {
+    Gazetteer(u32),
+    Name(EntityType, String),
+    Date(String),
+    /// A date that could not be resolved: only equal to itself in its document.
+    Unresolved(String, String),
+}
+
+/// A document with mentions keyed for linking (entities are assigned by `link`).
+#[derive(Debug)]
+pub struct Staged {
+    pub doc: Document,
+    pub keys: Vec<LinkKey>,
+    /// Surface forms, one per mention.
+    pub surfaces: Vec<String>,
+    /// Acronyms defined in this document: acronym -> key of what it stands for.
+    pub acronyms: Vec<(String, LinkKey)>,
+}
+
+/// Raw input of a processed HTML document, to map mention offsets back to the page.
+#[derive(Debug, Clone)]
+pub struct HtmlSource {
+    pub raw: String,
+    pub view: html::TextView,
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    /// 0 gazetteer or date, 1 rule
+    rank: u8,
+    key: Option<LinkKey>,
+    value_idx: Option<usize>,
+}
+
+fn etype(kind: Kind) -> Option<EntityType> {
+    match kind {
+        Kind::Person => Some(EntityType::Person),
+        Kind::Org => Some(EntityType::Org),
+        Kind::Place => Some(EntityType::Place),
+        Kind::Weapon => Some(EntityType::Weapon),
+        Kind::Event => Some(EntityType::Event),
+        Kind::Demonym => None,
+    }
+}
+
+/// Processes one input: decode, read HTML, clean, extract.
+pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
+    let decoded = decode::decode(bytes)?;
+    let (text, html_src) = if html::looks_like_html(&decoded.text) {
+        let view = html::to_text(&decoded.text);
+        if view.text.trim().is_empty() {
+            return Err(InputError::Empty);
+        }
+        (
+            view.text.clone(),
+            Some(HtmlSource {
+                raw: decoded.text,
+                view,
+            }),
+        )
+    } else {
+        (decoded.text, None)
+    };
+    let article = clean::clean(&text);
+    let (mentions, keys, surfaces, acronyms) = find_mentions(&text, &article, name);
+    let doc = Document {
+        name: name.to_string(),
+        text,
+        encoding: decoded.encoding,
+        is_html: html_src.is_some(),
+        html: html_src,
+        article,
+        mentions,
+    };
+    Ok(Staged {
+        doc,
+        keys,
+        surfaces,
+        acronyms,
+    })
+}
+
+type Found = (
+    Vec<Mention>,
+    Vec<LinkKey>,
+    Vec<String>,
+    Vec<(String, LinkKey)>,
+);
+
+/// Positions where a name may start: a capital or digit after a non-letter, or a capital
+/// glued to a lower-case letter (scraped breadcrumbs: `North KoreaNorth Korea`).
+fn name_starts(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(toks.len() / 3);
+    for (ti, t) in toks.iter().enumerate() {
+        if t.kind == TokKind::Punct {
+            continue;
+        }
+        let s = t.s(text);
+        let first = s.as_bytes()[0];
+        if t.flags & CAP != 0 || first.is_ascii_digit() {
+            out.push((t.start as usize, ti));
+        }
+        if t.flags & CAP == 0 && !first.is_ascii_digit() && t.kind == TokKind::Word && s.len() > 1 {
+            // lower-case word: nothing
+        }
+        // inner starts: after a hyphen (Korea-Russia) or a lower->upper change (KoreaNorth)
+        if s.len() > 3 && (t.flags & HYPHEN != 0 || t.flags & ALLCAPS == 0) {
+            let b = s.as_bytes();
+            for k in 1..b.len() {
+                if b[k].is_ascii_uppercase()
+                    && (b[k - 1] == b'-' || b[k - 1].is_ascii_lowercase())
+                    && k + 1 < b.len()
+                    && b[k + 1].is_ascii_lowercase()
+                {
+                    out.push((t.start as usize + k, ti));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
+    let toks = text::tokenize(text);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut gaz_at: Vec<Option<Kind>> = vec![None; toks.len()];
+    let mut demonyms: Vec<(usize, usize)> = Vec::new();
+
+    // 1. gazetteer names
+    let mut last_end = 0;
+    for (pos, ti) in name_starts(text, &toks) {
+        if pos < last_end {
+            continue;
+        }
+        if let Some((end, id)) = gazetteer::longest_at(text, pos) {
+            let e = gazetteer::entry(id);
+            // a single capitalised word that is a common word at a sentence start is no name
+            if pos == toks[ti].start as usize {
+                gaz_at[ti] = Some(e.kind);
+            }
+            match etype(e.kind) {
+                Some(kind) => {
+                    cands.push(Cand {
+                        start: pos,
+                        end,
+                        kind,
+                        rank: 0,
+                        key: Some(LinkKey::Gazetteer(id)),
+                        value_idx: None,
+                    });
+                }
+                None => demonyms.push((pos, end)),
+            }
+            last_end = end;
+        }
+    }
+
+    // 2. dates
+    let found_dates = dates::find(text, &toks);
+    for (i, f) in found_dates.iter().enumerate() {
+        cands.push(Cand {
+            start: f.start,
+            end: f.end,
+            kind: EntityType::Date,
+            rank: 0,
+            key: None,
+            value_idx: Some(i),
+        });
+    }
+
+    // 3. rules
+    let rules = Rules {
+        text,
+        toks: &toks,
+        gaz_at: &gaz_at,
+    };
+    let mut hits: Vec<RuleHit> = Vec::new();
+    rules.people(&mut hits);
+    rules.headed(&mut hits);
+    rules.designators(&mut hits);
+    let caps_lines: Vec<(usize, usize)> = text::lines(text)
+        .filter(|(s, e)| {
+            let l = &text[*s..*e];
+            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = l.chars().filter(|c| c.is_uppercase()).count();
+            letters > 0 && upper * 10 >= letters * 6
+        })
+        .collect();
+    rules.capitals(&mut hits, |pos| {
+        caps_lines.iter().any(|(s, e)| *s <= pos && pos < *e)
+    });
+    // event names with a year: ARMY 2024, Zapad-2021
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.s(text);
+        let fam = w.split('-').next().unwrap_or("");
+        if matches!(
+            fam,
+            "Army" | "ARMY" | "Zapad" | "Vostok" | "Tsentr" | "Kavkaz" | "RIMPAC" | "Balikatan"
+        ) {
+            if let Some(n) = toks.get(i + 1) {
+                let y = n.s(text);
+                if w == fam
+                    && n.kind == TokKind::Number
+                    && y.len() == 4
+                    && y.starts_with("20")
+                    && n.flags & SPACE_BEFORE != 0
+                {
+                    hits.push(RuleHit {
+                        start: t.start as usize,
+                        end: n.end as usize,
+                        kind: EntityType::Event,
+                    });
+                }
+            }
+            if w.len() == fam.len() + 5 && w[fam.len() + 1..].starts_with("20") {
+                hits.push(RuleHit {
+                    start: t.start as usize,
+                    end: t.end as usize,
+                    kind: EntityType::Event,
+                });
+            }
+        }
+    }
+    // bylines: the author's name is a PERSON
+    for l in &article.lines {
+        if matches!(l.furniture, Some(Furniture::Byline | Furniture::Header)) {
+            let line = &text[l.start..l.end];
+            if let Some(author) = &article.author {
+                if let Some(p) = line.to_lowercase().find(&author.to_lowercase()) {
+                    if line.is_char_boundary(p) && line.is_char_boundary(p + author.len()) {
+                        hits.push(RuleHit {
+                            start: l.start + p,
+                            end: l.start + p + author.len(),
+                            kind: EntityType::Person,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for h in hits {
+        // a rule span that is only a demonym is no name
+        if demonyms.iter().any(|&(s, e)| s == h.start && e == h.end) {
+            continue;
+        }
+        cands.push(Cand {
+            start: h.start,
+            end: h.end,
+            kind: h.kind,
+            rank: 1,
+            key: None,
+            value_idx: None,
+        });
+    }
+
+    // 4. the North / the South / the West
+    let has = |name: &str| {
+        gazetteer::exact(name)
+            .filter(|id| cands.iter().any(|c| c.key == Some(LinkKey::Gazetteer(*id))))
+    };
+    let north = has("North Korea");
+    let south = has("South Korea");
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.s(text);
+        if i == 0 || !matches!(toks[i - 1].s(text), "the" | "The") {
+            continue;
+        }
+        let next_cap = toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokKind::Word && n.flags & CAP != 0 && n.flags & SPACE_BEFORE != 0
+        }) || toks
+            .get(i + 1)
+            .is_some_and(|n| n.flags & SPACE_BEFORE == 0 && n.s(text) == "-");
+        if next_cap {
+            continue;
+        }
+        let key = match w {
+            "North" => north.map(LinkKey::Gazetteer),
+            "South" => south.map(LinkKey::Gazetteer),
+            "West" => Some(LinkKey::Name(EntityType::Place, "the west".into())),
+            _ => None,
+        };
+        if let Some(key) = key {
+            cands.push(Cand {
+                start: t.start as usize,
+                end: t.end as usize,
+                kind: EntityType::Place,
+                rank: 1,
+                key: Some(key),
+                value_idx: None,
+            });
+        }
+    }
+
+    // 5. settle overlaps: longest first, then listed before guessed, then earliest
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.rank.cmp(&b.rank))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut occupied: Vec<(usize, usize)> = Vec::new();
+    for c in cands {
+        if c.start >= c.end {
+            continue;
+        }
+        let idx = occupied.partition_point(|&(s, _)| s < c.end);
+        let clash = occupied[..idx]
+            .iter()
+            .rev()
+            .take_while(|_| true)
+            .any(|&(s, e)| s < c.end && c.start < e);
+        if clash {
+            continue;
+        }
+        let pos = occupied.partition_point(|&(s, _)| s < c.start);
+        occupied.insert(pos, (c.start, c.end));
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| c.start);
+
+    // 6. short forms of people named in full in this document: Kim, Choe, Shoigu, Seong-kweun
+    let mut full: Vec<(usize, String, LinkKey)> = Vec::new(); // (start, part, key)
+    for c in taken.iter().filter(|c| c.kind == EntityType::Person) {
+        let s = &text[c.start..c.end];
+        let parts: Vec<&str> = s.split_whitespace().collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let key = c.key.clone().unwrap_or_else(|| person_key(s));
+        let lists = gazetteer::lists();
+        let korean_first =
+            lists.korean_surnames.contains(parts[0]) || lists.chinese_surnames.contains(parts[0]);
+        if korean_first {
+            full.push((c.start, parts[0].to_string(), key.clone()));
+            if parts.len() == 2 && parts[1].contains('-') {
+                full.push((c.start, parts[1].to_string(), key.clone()));
+            }
+        } else {
+            full.push((c.start, tidy_case(parts[parts.len() - 1]), key.clone()));
+        }
+    }
+    if !full.is_empty() {
+        let mut extra = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokKind::Word || t.flags & CAP == 0 || t.flags & ALLCAPS != 0 {
+                continue;
+            }
+            let (s, e) = t.range();
+            let w = &text[s..e];
+            if taken.iter().any(|c| c.start < e && s < c.end) {
+                continue;
+            }
+            // not the first word of a longer capitalised name
+            if toks.get(i + 1).is_some_and(|n| {
+                n.kind == TokKind::Word && n.flags & CAP != 0 && n.flags & SPACE_BEFORE != 0
+            }) {
+                continue;
+            }
+            let best = full
+                .iter()
+                .filter(|(_, part, _)| part == w)
+                .min_by_key(|(start, _, _)| {
+                    if *start <= s {
+                        s - start
+                    } else {
+                        usize::MAX / 2 + start - s
+                    }
+                });
+            if let Some((_, _, key)) = best {
+                extra.push(Cand {
+                    start: s,
+                    end: e,
+                    kind: EntityType::Person,
+                    rank: 1,
+                    key: Some(key.clone()),
+                    value_idx: None,
+                });
+            }
+        }
+        taken.extend(extra);
+        taken.sort_by_key(|c| c.start);
+    }
+
+    // 7. acronyms defined in parentheses: Office of Foreign Assets Control (OFAC)
+    let mut acronyms: Vec<(String, LinkKey)> = Vec::new();
+    for w in 0..taken.len().saturating_sub(1) {
+        let (a, b) = (&taken[w], &taken[w + 1]);
+        let between = &text[a.end..b.start];
+        if between.trim() == "(" && text[b.end..].starts_with(')') && a.kind != EntityType::Date {
+            let acr = &text[b.start..b.end];
+            if acr.len() >= 2 && acr.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+                let key = a
+                    .key
+                    .clone()
+                    .unwrap_or_else(|| LinkKey::Name(a.kind, norm_name(&text[a.start..a.end])));
+                acronyms.push((acr.to_string(), key));
+            }
+        }
+    }
+
+    // 8. dates: values resolved with the article's own date
+    let date_facts: Vec<dates::Facts> = found_dates
+        .iter()
+        .map(|f| {
+            let sent_start = text[..f.start].rfind(['.', '\n']).map_or(0, |p| p + 1);
+            let sent_end = text[f.end..]
+                .find(['.', '\n'])
+                .map_or(text.len(), |p| f.end + p);
+            let event_dates = taken
+                .iter()
+                .filter(|c| {
+                    c.kind == EntityType::Event && c.start >= sent_start && c.end <= sent_end
+                })
+                .find_map(|c| match c.key {
+                    Some(LinkKey::Gazetteer(id)) => {
+                        let e = gazetteer::entry(id);
+                        let (s, en) = e.extra.split_once('/').unwrap_or(("", ""));
+                        Some((s.parse().ok(), en.parse().ok()))
+                    }
+                    _ => None,
+                });
+            dates::Facts {
+                in_furniture: article.in_furniture(f.start),
+                event_dates,
+                mentions_end: text[sent_start..f.start].contains(" end "),
+            }
+        })
+        .collect();
+    let ctx = dates::Context {
+        published: article.published.as_deref().and_then(|d| d.parse().ok()),
+        page_date: article.page_date.as_deref().and_then(|d| d.parse().ok()),
+    };
+    let values = dates::resolve(&found_dates, &date_facts, &ctx);
+
+    let mut mentions = Vec::with_capacity(taken.len());
+    let mut keys = Vec::with_capacity(taken.len());
+    let mut surfaces = Vec::with_capacity(taken.len());
+    for c in taken {
+        let surface = &text[c.start..c.end];
+        let (key, value) = match c.value_idx {
+            Some(i) => match &values[i] {
+                Some(v) => (LinkKey::Date(v.clone()), Some(v.clone())),
+                None => (
+                    LinkKey::Unresolved(doc_name.to_string(), surface.to_string()),
+                    None,
+                ),
+            },
+            None => (
+                c.key.unwrap_or_else(|| match c.kind {
+                    EntityType::Person => person_key(surface),
+                    k => match gazetteer::exact_normalised(surface) {
+                        Some(id) if etype(gazetteer::entry(id).kind) == Some(k) => {
+                            LinkKey::Gazetteer(id)
+                        }
+                        _ => LinkKey::Name(k, norm_name(surface)),
+                    },
+                }),
+                None,
+            ),
+        };
+        mentions.push(Mention {
+            kind: c.kind,
+            start: c.start,
+            end: c.end,
+            entity: usize::MAX,
+            value,
+        });
+        keys.push(key);
+        surfaces.push(surface.to_string());
+    }
+    (mentions, keys, surfaces, acronyms)
+}
+
+fn tidy_case(w: &str) -> String {
+    w.to_string()
+}
+
+/// Link key of a person the gazetteer does not hold: the name without case, hyphens or spaces
+/// (Kim Jong-un = Kim Jong Un = KIM JONG UN).
+fn person_key(s: &str) -> LinkKey {
+    match gazetteer::exact_normalised(s) {
+        Some(id) if gazetteer::entry(id).kind == Kind::Person => LinkKey::Gazetteer(id),
+        _ => LinkKey::Name(EntityType::Person, norm_name(s)),
+    }
+}

@@ -1,0 +1,54 @@
+// Byte folding shared by build.rs (building the gazetteer FST) and the matcher at run time:
+// curly apostrophes read as a straight one, so "Workers’ Party" finds "Workers' Party".
+// Included with `include!`, so it has no module comment of its own beyond this one.
+
+/// Folds `text` from byte `pos`: returns the folded byte and the number of raw bytes it used.
+#[inline]
+pub fn fold_at(text: &[u8], pos: usize) -> (u8, usize) {
+    let b = text[pos];
+    if b == 0xE2 && pos + 2 < text.len() && text[pos + 1] == 0x80 && (text[pos + 2] == 0x98 || text[pos + 2] == 0x99) {
+        (b'\'', 3)
+    } else {
+        (b, 1)
+    }
+}
+
+/// Folds a whole string the way `fold_at` reads text.
+pub fn fold_str(s: &str) -> Vec<u8> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let (b, n) = fold_at(bytes, i);
+        out.push(b);
+        i += n;
+    }
+    out
+}
+
+/// Normalised name used as a link key for names the gazetteer does not hold.
+pub fn norm_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.trim_matches(|c: char| c == '.' || c == ',');
+        if w.is_empty() {
+            continue;
+        }
+        let lw = w.to_lowercase().replace('’', "'");
+        let lw = match lw.as_str() {
+            "defence" => "defense".to_string(),
+            "centre" => "center".to_string(),
+            "organisation" => "organization".to_string(),
+            _ => lw,
+        };
+        if out.is_empty() && lw == "the" {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&lw);
+    }
+    out
+}
+

@@ -1,0 +1,206 @@
+//! Real-world knowledge shipped in the bundle: countries, cities, regions, people,
+//! organisations, weapon systems, events and demonyms (compiled by build.rs into an FST),
+//! plus word lists (given names, surnames, roles, designator families) used by the rules.
+//! Each data file in `data/` names its source and licence in its header.
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+include!("fold.rs");
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    Weapon,
+    Event,
+    /// A nationality adjective or plural (Russian, North Korean): never an entity itself.
+    Demonym,
+}
+
+impl Kind {
+    fn from_u8(k: u8) -> Kind {
+        match k {
+            0 => Kind::Person,
+            1 => Kind::Org,
+            2 => Kind::Place,
+            3 => Kind::Weapon,
+            4 => Kind::Event,
+            _ => Kind::Demonym,
+        }
+    }
+}
+
+pub(crate) struct RawEntry {
+    kind: u8,
+    sub: u8,
+    name: &'static str,
+    extra: &'static str,
+    lat: f32,
+    lon: f32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/gazetteer_entries.rs"));
+static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
+static NORM_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/normalised.fst"));
+
+/// The entry whose normalised name (`norm_name`: no case, hyphens, `the`; Defence = Defense)
+/// equals that of `s`.
+pub fn exact_normalised(s: &str) -> Option<u32> {
+    static NORM: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+    let map =
+        NORM.get_or_init(|| fst::Map::new(NORM_BYTES).expect("normalised FST built by build.rs"));
+    map.get(norm_name(s)).map(|v| v as u32)
+}
+
+/// One gazetteer entry, as the extractor sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    pub id: u32,
+    pub kind: Kind,
+    /// For places: 0 country, 1 region or site, 2 city.
+    pub sub: u8,
+    /// Canonical name.
+    pub name: &'static str,
+    /// Kind-specific data: ISO country code for places and people; `kind|country|domains`
+    /// for organisations; `start/end` ISO dates for events; the country for demonyms.
+    pub extra: &'static str,
+    pub lat: f32,
+    pub lon: f32,
+}
+
+/// A gazetteer entry by id.
+pub fn entry(id: u32) -> Entry {
+    let r = &ENTRIES[id as usize];
+    Entry {
+        id,
+        kind: Kind::from_u8(r.kind),
+        sub: r.sub,
+        name: r.name,
+        extra: r.extra,
+        lat: r.lat,
+        lon: r.lon,
+    }
+}
+
+/// Number of entries (for tests and reports).
+pub fn len() -> usize {
+    ENTRIES.len()
+}
+
+fn fst() -> &'static fst::raw::Fst<&'static [u8]> {
+    static FST: OnceLock<fst::raw::Fst<&'static [u8]>> = OnceLock::new();
+    FST.get_or_init(|| fst::raw::Fst::new(FST_BYTES).expect("gazetteer FST built by build.rs"))
+}
+
+#[inline]
+fn is_word_byte_start(text: &str, pos: usize) -> bool {
+    // true if the char starting at pos is alphanumeric
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Longest gazetteer name starting at byte `start` of `text` and ending on a word boundary.
+/// Returns (end, entry id).
+pub fn longest_at(text: &str, start: usize) -> Option<(usize, u32)> {
+    let fst = fst();
+    let bytes = text.as_bytes();
+    let mut node = fst.root();
+    let mut out = fst::raw::Output::zero();
+    let mut pos = start;
+    let mut best = None;
+    while pos < bytes.len() {
+        let (b, n) = fold_at(bytes, pos);
+        let Some(i) = node.find_input(b) else { break };
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        pos += n;
+        if node.is_final() && (pos >= bytes.len() || boundary_after(text, pos)) {
+            best = Some((pos, out.cat(node.final_output()).value() as u32));
+        }
+    }
+    best
+}
+
+/// Whether a name may end before byte `pos`: the next char is not a letter or digit, or it
+/// is a hyphen joining another capitalised name ("North Korea-Russia").
+#[inline]
+fn boundary_after(text: &str, pos: usize) -> bool {
+    let rest = &text.as_bytes()[pos..];
+    match rest.first() {
+        None => true,
+        Some(b'-') => rest.get(1).is_none_or(|c| c.is_ascii_uppercase()),
+        Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric(),
+        Some(_) => !is_word_byte_start(text, pos),
+    }
+}
+
+/// Word lists used by the rules, loaded once.
+pub struct Lists {
+    pub given_names: HashSet<&'static str>,
+    pub korean_surnames: HashSet<&'static str>,
+    pub chinese_surnames: HashSet<&'static str>,
+    pub roles: HashSet<&'static str>,
+    pub role_words: HashSet<&'static str>,
+    pub designator_families: HashSet<&'static str>,
+    pub not_designators: HashSet<&'static str>,
+}
+
+fn words(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The word lists.
+pub fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let roles: HashSet<&str> = words(include_str!("../data/roles.txt")).collect();
+        let role_words = roles.iter().flat_map(|r| r.split(' ')).collect();
+        Lists {
+            given_names: words(include_str!("../data/given_names.txt")).collect(),
+            korean_surnames: words(include_str!("../data/surnames_korean.txt")).collect(),
+            chinese_surnames: words(include_str!("../data/surnames_chinese.txt")).collect(),
+            roles,
+            role_words,
+            designator_families: words(include_str!("../data/designator_families.tsv")).collect(),
+            not_designators: words(include_str!("../data/not_designators.txt")).collect(),
+        }
+    })
+}
+
+/// The organisation whose web domain this is (`donga.com` -> The Dong-A Ilbo).
+pub fn org_by_domain(domain: &str) -> Option<&'static str> {
+    static DOMAINS: OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        OnceLock::new();
+    DOMAINS
+        .get_or_init(|| {
+            ENTRIES
+                .iter()
+                .filter(|e| e.kind == 1)
+                .flat_map(|e| {
+                    e.extra
+                        .split('|')
+                        .skip(2)
+                        .flat_map(|d| d.split([',', ';', ' ']))
+                        .filter(|d| d.contains('.'))
+                        .map(move |d| (d, e.name))
+                })
+                .collect()
+        })
+        .get(domain)
+        .copied()
+}
+
+/// The entry a whole string names exactly (after folding), if any.
+pub fn exact(s: &str) -> Option<u32> {
+    match longest_at(s, 0) {
+        Some((end, id)) if end == s.len() => Some(id),
+        _ => None,
+    }
+}

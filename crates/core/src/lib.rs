@@ -1,0 +1,185 @@
+//! Dossier's engine, in pure Rust with no web dependencies. Data flows one way:
+//! raw bytes -> [`decode`] -> [`html`] (text view) -> [`clean`] (article and furniture)
+//! -> [`extract`] (typed mentions) -> [`link`] (entities across the corpus).
+//! Offsets are UTF-8 byte offsets into the decoded input text, end exclusive.
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod extract;
+pub mod gazetteer;
+pub mod html;
+pub mod json;
+pub mod link;
+pub mod names;
+pub mod score;
+pub mod text;
+
+use serde::Serialize;
+
+pub use decode::InputError;
+
+/// A mention's type, following the annotation guidelines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Place,
+    Weapon,
+    Event,
+    Date,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Weapon,
+        EntityType::Event,
+        EntityType::Date,
+    ];
+
+    /// The guidelines' name of the type (`PERSON`, `ORG`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Weapon => "WEAPON",
+            EntityType::Event => "EVENT",
+            EntityType::Date => "DATE",
+        }
+    }
+
+    /// Parses a guidelines type name.
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// One input document: a name (file name) and its raw bytes.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Input {
+        Input {
+            name: name.into(),
+            bytes,
+        }
+    }
+}
+
+/// A typed mention of an entity in one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: EntityType,
+    /// Byte offsets into `Document::text`, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Corpus::entities`.
+    pub entity: usize,
+    /// Normalised value (ISO 8601 for DATE), where one could be resolved.
+    pub value: Option<String>,
+}
+
+/// One processed document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The input's name (file name).
+    pub name: String,
+    /// The decoded text; mention offsets point into it. Equals the raw bytes for UTF-8 input.
+    pub text: String,
+    /// The encoding the input was decoded from.
+    pub encoding: &'static str,
+    /// Whether the input was an HTML page (the article was read from its text).
+    pub is_html: bool,
+    /// For HTML input: the page and the map from `text` back to it.
+    pub html: Option<extract::HtmlSource>,
+    pub article: clean::Article,
+    pub mentions: Vec<Mention>,
+}
+
+impl Document {
+    /// The title to show: the article's own, else the first words of its body, else its name.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.article.title {
+            return t.clone();
+        }
+        if let Some(p) = self.article.body_paragraphs().next() {
+            let mut words: Vec<&str> = p.split_whitespace().take(12).collect();
+            let more = p.split_whitespace().count() > words.len();
+            if let Some(last) = words.last_mut() {
+                *last = last.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            }
+            let mut s = words.join(" ");
+            if more {
+                s.push('…');
+            }
+            return s;
+        }
+        self.name.clone()
+    }
+
+    /// The text of a mention.
+    pub fn mention_text(&self, m: &Mention) -> &str {
+        &self.text[m.start..m.end]
+    }
+}
+
+/// An entity: one real-world thing, with every name it goes by in the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub id: usize,
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Distinct surface forms seen in the corpus, most frequent first.
+    pub aliases: Vec<String>,
+    pub mention_count: usize,
+    pub doc_count: usize,
+    /// Latitude and longitude, for places the gazetteer knows.
+    pub coords: Option<(f32, f32)>,
+}
+
+/// A set of processed documents with their entities linked across all of them.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub entities: Vec<Entity>,
+}
+
+/// An input that could not be processed, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub name: String,
+    pub error: InputError,
+}
+
+impl Corpus {
+    /// Decodes, cleans and extracts every input, then links entities across all of them.
+    /// Inputs that cannot be read are returned with the reason; the others are kept.
+    pub fn build(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>) {
+        let mut staged = Vec::with_capacity(inputs.len());
+        let mut rejected = Vec::new();
+        for input in inputs {
+            match extract::process(&input.name, &input.bytes) {
+                Ok(doc) => staged.push(doc),
+                Err(error) => rejected.push(Rejected {
+                    name: input.name,
+                    error,
+                }),
+            }
+        }
+        (link::link(staged), rejected)
+    }
+
+    /// A document by name.
+    pub fn doc(&self, name: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.name == name)
+    }
+}

@@ -1,0 +1,790 @@
+//! Rules for names no list holds: people by name shape (given-name lists, Korean and Chinese
+//! name shapes) and by context (after a role, in apposition, before "said"); organisations,
+//! places and events by their head word (Ministry, Institute, Airport, Forum...); weapon
+//! designators by family (Hwasong-18, MiG-31I); acronyms in capitals.
+use crate::gazetteer::{self, Kind};
+use crate::text::{is_stopword, Tok, TokKind, ALLCAPS, CAP, HYPHEN, SENT_START, SPACE_BEFORE};
+use crate::EntityType;
+
+/// A candidate mention proposed by a rule.
+#[derive(Clone, Debug)]
+pub struct RuleHit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+}
+
+/// The kind of name a head word makes.
+pub fn head_kind(w: &str) -> Option<EntityType> {
+    use EntityType::*;
+    Some(match w {
+        "Ministry" | "Department" | "Agency" | "Institute" | "Institution" | "Party"
+        | "University" | "College" | "Academy" | "Corporation" | "Corp" | "Company" | "Service"
+        | "Services" | "Bureau" | "Council" | "Commission" | "Committee" | "Office" | "Center"
+        | "Centre" | "Foundation" | "Association" | "Organization" | "Organisation" | "Army"
+        | "Navy" | "Forces" | "Force" | "Corps" | "Guard" | "Command" | "Fleet" | "Brigade"
+        | "Division" | "Regiment" | "Assembly" | "Parliament" | "Congress" | "Senate" | "Duma"
+        | "Court" | "Bank" | "Fund" | "Administration" | "Authority" | "Union" | "League"
+        | "Federation" | "Society" | "Network" | "Times" | "Post" | "Daily" | "Herald"
+        | "Journal" | "Tribune" | "Gazette" | "Cabinet" | "Secretariat" | "Directorate"
+        | "Politburo" | "Presidium" | "Laboratory" | "Industries" | "Group" | "Institutes"
+        | "Ministries" | "Club" | "Coalition" | "Front" => Org,
+        "Square" | "Airport" | "Cosmodrome" | "Spaceport" | "Palace" | "Base" | "Airbase"
+        | "Port" | "Harbor" | "Harbour" | "Bridge" | "Stadium" | "Station" | "Street"
+        | "Avenue" | "Boulevard" | "Sea" | "Ocean" | "Strait" | "Gulf" | "Bay" | "River"
+        | "Lake" | "Mountains" | "Island" | "Islands" | "Peninsula" | "Province" | "Oblast"
+        | "Krai" | "Region" | "County" | "Prefecture" | "District" | "Zone" | "Shipyard"
+        | "Hall" | "Tower" | "Park" | "Cemetery" | "Valley" | "Desert" | "Canal" | "Plateau" => {
+            Place
+        }
+        "War" | "Forum" | "Summit" | "Conference" | "Games" | "Olympics" | "Expo"
+        | "Exhibition" | "Festival" | "Parade" | "Exercise" | "Exercises" | "Revolution"
+        | "Uprising" | "Crisis" | "Offensive" | "Dialogue" | "Talks" | "Championship" | "Cup" => {
+            Event
+        }
+        _ => return None,
+    })
+}
+
+/// Heads that name something on their own, capitalised mid-sentence (`South Korea's Parliament`).
+fn head_alone(w: &str) -> bool {
+    matches!(
+        w,
+        "Parliament" | "Congress" | "Senate" | "Politburo" | "Duma"
+    )
+}
+
+fn is_month_or_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// Acronyms in capitals that are not organisations.
+fn common_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "ICBM"
+            | "ICBMs"
+            | "SLBM"
+            | "SLBMs"
+            | "IRBM"
+            | "SRBM"
+            | "MRBM"
+            | "UAV"
+            | "UAVs"
+            | "GDP"
+            | "CEO"
+            | "TV"
+            | "PM"
+            | "AM"
+            | "GMT"
+            | "UTC"
+            | "KST"
+            | "EST"
+            | "PST"
+            | "COVID"
+            | "HIV"
+            | "AIDS"
+            | "AI"
+            | "ID"
+            | "OK"
+            | "USD"
+            | "EUR"
+            | "KRW"
+            | "RUB"
+            | "POW"
+            | "POWs"
+            | "WMD"
+            | "FAQ"
+            | "PDF"
+            | "URL"
+            | "HTML"
+            | "CSV"
+            | "JSON"
+            | "SMS"
+            | "GPS"
+            | "SAM"
+            | "SAMs"
+            | "MLRS"
+            | "APC"
+            | "IFV"
+            | "MBT"
+            | "ATGM"
+            | "MANPADS"
+            | "LNG"
+            | "NGO"
+            | "NGOs"
+            | "VIP"
+            | "II"
+            | "III"
+            | "IV"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "XI"
+            | "XII"
+            | "RSS"
+            | "PhD"
+            | "CCTV"
+            | "DNA"
+            | "CPU"
+            | "BREAKING"
+            | "UPDATE"
+            | "UPDATED"
+            | "EXCLUSIVE"
+            | "LIVE"
+            | "WATCH"
+            | "VIDEO"
+            | "PHOTO"
+            | "PHOTOS"
+            | "NEW"
+            | "US"
+            | "UK"
+            | "EU"
+            | "UN"
+            | "THIS"
+            | "THE"
+            | "AND"
+            | "OF"
+            | "BY"
+            | "FOR"
+            | "IN"
+            | "ON"
+            | "TO"
+            | "A"
+            | "I"
+            | "AN"
+            | "IS"
+            | "IT"
+            | "AT"
+            | "OR"
+            | "NO"
+            | "YES"
+            | "NOT"
+            | "ALL"
+            | "MORE"
+            | "READ"
+            | "NEWS"
+            | "OPINION"
+            | "ANALYSIS"
+            | "KG"
+            | "KM"
+            | "MW"
+            | "GW"
+            | "EEZ"
+            | "SNS"
+            | "FM"
+            | "R&D"
+            | "Q&A"
+            | "NB"
+            | "PS"
+            | "AD"
+            | "BC"
+            | "CE"
+            | "BCE"
+            | "ASAP"
+            | "FYI"
+    )
+}
+
+/// Romanised Korean syllable shape (Jong, un, Pyong, chol, Seong, kweun, Hui, Keum...).
+pub fn is_korean_syllable(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    const INITIALS: &[&str] = &[
+        "kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s",
+        "j", "h", "y", "w", "",
+    ];
+    const VOWELS: &[&str] = &[
+        "yeo", "weo", "wae", "yae", "eui", "eu", "eo", "ae", "ya", "yo", "yu", "ye", "wa", "wo",
+        "we", "wi", "oe", "ui", "ou", "oo", "ee", "ue", "a", "e", "i", "o", "u",
+    ];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "r", "c", "", "h"];
+    if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    INITIALS.iter().any(|i| {
+        s.strip_prefix(i).is_some_and(|r| {
+            VOWELS
+                .iter()
+                .any(|v| r.strip_prefix(v).is_some_and(|f| FINALS.contains(&f)))
+        })
+    })
+}
+
+/// A word made of one to three Korean syllables (Youngnam, Hongzhong fails, Jongun passes).
+#[cfg(test)]
+fn korean_word(s: &str, max: usize) -> bool {
+    fn go(s: &str, left: usize) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if left == 0 {
+            return false;
+        }
+        (1..=s.len().min(7))
+            .rev()
+            .any(|n| s.is_char_boundary(n) && is_korean_syllable(&s[..n]) && go(&s[n..], left - 1))
+    }
+    !s.is_empty() && go(&s.to_ascii_lowercase(), max)
+}
+
+/// Pinyin syllable shape (Hong, zhong, Jin, ping, Yi).
+fn is_pinyin_syllable(s: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const FINALS: &[&str] = &[
+        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van",
+        "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue",
+        "er", "a", "o", "e", "i", "u", "v",
+    ];
+    INITIALS
+        .iter()
+        .any(|i| s.strip_prefix(i).is_some_and(|r| FINALS.contains(&r)))
+}
+
+fn pinyin_word(s: &str) -> bool {
+    fn go(s: &str, left: usize) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        left > 0
+            && (1..=s.len().min(6))
+                .rev()
+                .any(|n| is_pinyin_syllable(&s[..n]) && go(&s[n..], left - 1))
+    }
+    let l = s.to_ascii_lowercase();
+    !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase()) && go(&l, 3)
+}
+
+/// Rules over the token stream of one document.
+pub struct Rules<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    /// Token index -> gazetteer kind of a match starting there.
+    pub gaz_at: &'a [Option<Kind>],
+}
+
+impl<'a> Rules<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.s(self.text))
+    }
+
+    fn tok(&self, i: usize) -> Option<Tok> {
+        self.toks.get(i).copied()
+    }
+
+    /// Adjacent tokens with no space between (`Kim` `’` `s`).
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.flags & SPACE_BEFORE == 0)
+    }
+
+    /// A capitalised word that can be part of a person's name.
+    fn name_tok(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let w = t.s(self.text);
+        t.kind == TokKind::Word
+            && t.flags & CAP != 0
+            && w.len() >= 2
+            && !is_stopword(w)
+            && !is_month_or_weekday(w)
+            && head_kind(w).is_none()
+            && !gazetteer::lists()
+                .role_words
+                .contains(w.to_ascii_lowercase().as_str())
+            && !matches!(
+                self.gaz_at.get(i),
+                Some(Some(
+                    Kind::Place | Kind::Org | Kind::Demonym | Kind::Event | Kind::Weapon
+                ))
+            )
+    }
+
+    fn hit(&self, a: usize, b: usize, kind: EntityType) -> RuleHit {
+        RuleHit {
+            start: self.toks[a].start as usize,
+            end: self.toks[b].end as usize,
+            kind,
+        }
+    }
+
+    /// People by the shape of their names.
+    pub fn people(&self, out: &mut Vec<RuleHit>) {
+        let lists = gazetteer::lists();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            if t.kind != TokKind::Word || t.flags & CAP == 0 {
+                i += 1;
+                continue;
+            }
+            let w = t.s(self.text);
+            // Korean surname first: Kim Jong-un, Kim Jong Un, Ri Pyong-chol, Hong Min,
+            if lists.korean_surnames.contains(w) && t.flags & ALLCAPS == 0 {
+                if let Some(nt) = self.tok(i + 1) {
+                    let nw = nt.s(self.text);
+                    if nt.kind == TokKind::Word && nt.flags & CAP != 0 && nt.flags & HYPHEN != 0 {
+                        let parts: Vec<&str> = nw.split('-').collect();
+                        if parts.len() == 2 && parts.iter().all(|p| is_korean_syllable(p)) {
+                            out.push(self.hit(i, i + 1, EntityType::Person));
+                            i += 2;
+                            continue;
+                        }
+                    }
+                    let syl = |k: usize| {
+                        self.tok(k).is_some_and(|x| {
+                            x.kind == TokKind::Word
+                                && x.flags & CAP != 0
+                                && x.flags & HYPHEN == 0
+                                && x.flags & ALLCAPS == 0
+                                && {
+                                    let s = x.s(self.text);
+                                    is_korean_syllable(s)
+                                        && !is_stopword(s)
+                                        && !is_month_or_weekday(s)
+                                }
+                        })
+                    };
+                    if syl(i + 1) && syl(i + 2) && self.name_tok(i + 1) && self.name_tok(i + 2) {
+                        out.push(self.hit(i, i + 2, EntityType::Person));
+                        i += 3;
+                        continue;
+                    }
+                    // a single-syllable given name only with a role beside it
+                    if syl(i + 1)
+                        && self.name_tok(i + 1)
+                        && (self.apposition_after(i + 2) || self.role_before(i))
+                    {
+                        out.push(self.hit(i, i + 1, EntityType::Person));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            // Western order Korean: Kyu-Jin Shin
+            if t.flags & HYPHEN != 0 && t.flags & ALLCAPS == 0 {
+                let parts: Vec<&str> = w.split('-').collect();
+                if parts.len() == 2
+                    && parts.iter().all(|p| is_korean_syllable(p))
+                    && lists.korean_surnames.contains(self.s(i + 1))
+                {
+                    out.push(self.hit(i, i + 1, EntityType::Person));
+                    i += 2;
+                    continue;
+                }
+            }
+            // Chinese surname first: Li Hongzhong, Xi Jinping
+            if lists.chinese_surnames.contains(w) && t.flags & ALLCAPS == 0 {
+                if let Some(nt) = self.tok(i + 1) {
+                    let nw = nt.s(self.text);
+                    if nt.kind == TokKind::Word
+                        && nt.flags & CAP != 0
+                        && nt.flags & HYPHEN == 0
+                        && nw.len() >= 4
+                        && self.name_tok(i + 1)
+                        && pinyin_word(nw)
+                    {
+                        out.push(self.hit(i, i + 1, EntityType::Person));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            // a given name and a surname: Bruce Bennett, Sabrina Singh, John F. Kennedy
+            if lists.given_names.contains(w) && t.flags & ALLCAPS == 0 {
+                let mut j = i + 1;
+                // middle initial
+                if self.s(j).len() == 1
+                    && self.s(j).chars().all(|c| c.is_ascii_uppercase())
+                    && self.s(j + 1) == "."
+                {
+                    j += 2;
+                }
+                if self.name_tok(j) && self.tok(j).is_some_and(|x| x.flags & ALLCAPS == 0) {
+                    let mut end = j;
+                    if self.name_tok(j + 1)
+                        && self.tok(j + 1).is_some_and(|x| x.flags & ALLCAPS == 0)
+                        && self.surname_like(j + 1)
+                    {
+                        end = j + 1;
+                    }
+                    out.push(self.hit(i, end, EntityType::Person));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            // after a role: Deputy Defense Minister Aleksey Krivoruchko, spokeswoman Sabrina Singh
+            if self.role_before(i)
+                && self.name_tok(i)
+                && self.name_tok(i + 1)
+                && self.toks[i].flags & ALLCAPS == 0
+            {
+                let end = if self.name_tok(i + 2) && self.surname_like(i + 2) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                out.push(self.hit(i, end, EntityType::Person));
+                i = end + 1;
+                continue;
+            }
+            // in apposition or before a speech verb: X Y, a military expert / X Y said
+            if t.flags & SENT_START == 0
+                && self.name_tok(i)
+                && self.name_tok(i + 1)
+                && t.flags & ALLCAPS == 0
+            {
+                let end = if self.name_tok(i + 2) { i + 2 } else { i + 1 };
+                if self.apposition_after(end + 1) || self.speech_after(end + 1) {
+                    out.push(self.hit(i, end, EntityType::Person));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn surname_like(&self, i: usize) -> bool {
+        let w = self.s(i);
+        !gazetteer::lists().given_names.contains(w) || w.len() > 3
+    }
+
+    /// A role right before token `i` (`Foreign Minister`, `spokeswoman`, `lawmaker`).
+    fn role_before(&self, i: usize) -> bool {
+        let roles = &gazetteer::lists().roles;
+        for len in (1..=4).rev() {
+            if i < len {
+                continue;
+            }
+            let a = self.toks[i - len].start as usize;
+            let b = self.toks[i - 1].end as usize;
+            let phrase = self.text[a..b].to_ascii_lowercase();
+            if roles.contains(phrase.as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `, the Vice President of ...` / `, a military expert` / `, Senior Research Fellow`
+    fn apposition_after(&self, i: usize) -> bool {
+        if self.s(i) != "," {
+            return false;
+        }
+        let next = self.s(i + 1);
+        let roles = &gazetteer::lists().role_words;
+        matches!(next, "the" | "a" | "an" | "who" | "its" | "his" | "her")
+            || (self.tok(i + 1).is_some_and(|t| t.flags & CAP != 0)
+                && roles.contains(next.to_ascii_lowercase().as_str()))
+    }
+
+    fn speech_after(&self, i: usize) -> bool {
+        matches!(
+            self.s(i),
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "wrote"
+                | "noted"
+                | "stated"
+                | "explained"
+                | "argued"
+                | "warned"
+        )
+    }
+
+    /// Organisations, places and events by their head words.
+    pub fn headed(&self, out: &mut Vec<RuleHit>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            let w = t.s(self.text);
+            let Some(kind) = (if t.kind == TokKind::Word && t.flags & CAP != 0 {
+                head_kind(w)
+            } else {
+                None
+            }) else {
+                i += 1;
+                continue;
+            };
+            // left: capitalised words, demonyms, "People's"/"Workers'"
+            let mut a = i;
+            let mut steps = 0;
+            while a > 0 && steps < 6 {
+                let p = a - 1;
+                let pw = self.s(p);
+                let pt = self.toks[p];
+                // plural possessive inside a name: Workers’ Party, People’s Army
+                if (pw == "’" || pw == "'") && p > 0 && self.glued(p) {
+                    let base = self.s(p - 1);
+                    if base.ends_with('s') && base.starts_with(|c: char| c.is_uppercase()) {
+                        a = p - 1;
+                        steps += 1;
+                        continue;
+                    }
+                }
+                if pw == "s"
+                    && p >= 2
+                    && self.glued(p)
+                    && matches!(self.s(p - 1), "’" | "'")
+                    && self.glued(p - 1)
+                {
+                    let base = self.s(p - 2);
+                    if matches!(base, "People" | "Women" | "Children" | "Men") {
+                        a = p - 2;
+                        steps += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if pw == "." && p > 0 && self.glued(p) {
+                    // U.S. / U.K.
+                    let b = self.s(p - 1);
+                    if b.len() == 1 && b.chars().all(|c| c.is_ascii_uppercase()) {
+                        a = p - 1;
+                        steps += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if pt.kind == TokKind::Word
+                    && pt.flags & CAP != 0
+                    && !is_stopword(pw)
+                    && !is_month_or_weekday(pw)
+                {
+                    a = p;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            // right: more capitalised words up to a further head; "of/for (the) Name..."
+            let mut b = i;
+            loop {
+                let mut j = b + 1;
+                // Party Central Committee
+                let mut k = j;
+                while k < n
+                    && k < j + 3
+                    && self.toks[k].kind == TokKind::Word
+                    && self.toks[k].flags & CAP != 0
+                    && !is_stopword(self.s(k))
+                    && head_kind(self.s(k)).is_none()
+                {
+                    k += 1;
+                }
+                if k < n
+                    && head_kind(self.s(k)).is_some()
+                    && self.toks[k].flags & CAP != 0
+                    && k <= j + 2
+                    && (k > j || self.s(k) != w)
+                {
+                    b = k;
+                    continue;
+                }
+                if matches!(self.s(j), "of" | "for" | "on") {
+                    j += 1;
+                    if self.s(j) == "the" {
+                        j += 1;
+                    }
+                    let mut k = j;
+                    while k < n
+                        && k < j + 5
+                        && self.toks[k].kind == TokKind::Word
+                        && self.toks[k].flags & CAP != 0
+                        && !is_stopword(self.s(k))
+                        && !is_month_or_weekday(self.s(k))
+                    {
+                        k += 1;
+                    }
+                    if k > j {
+                        // a country followed by a possessive is a name of its own
+                        let poss = matches!(self.s(k), "’" | "'") && self.glued(k);
+                        let is_place = matches!(self.gaz_at.get(j), Some(Some(Kind::Place)));
+                        if poss && is_place {
+                            break;
+                        }
+                        b = k - 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let alone = a == i && b == i;
+            if alone && !(head_alone(w) && t.flags & SENT_START == 0) {
+                i += 1;
+                continue;
+            }
+            // a left edge that is only a demonym makes no name of a generic head (Russian forces)
+            let hit = self.hit(a, b, kind);
+            if !(a + 1 == i
+                && b == i
+                && matches!(self.gaz_at.get(a), Some(Some(Kind::Demonym)))
+                && kind != EntityType::Org)
+            {
+                out.push(hit);
+            }
+            i = b + 1;
+        }
+    }
+
+    /// Weapon designators: a known family or a capitalised prefix beside a weapon word.
+    pub fn designators(&self, out: &mut Vec<RuleHit>) {
+        let lists = gazetteer::lists();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind != TokKind::Word || t.flags & HYPHEN == 0 || t.flags & CAP == 0 {
+                continue;
+            }
+            let w = t.s(self.text);
+            let Some((prefix, rest)) = w.split_once('-') else {
+                continue;
+            };
+            if !rest.starts_with(|c: char| c.is_ascii_digit())
+                || lists.not_designators.contains(w)
+                || lists.not_designators.contains(prefix)
+            {
+                continue;
+            }
+            let known = lists.designator_families.contains(prefix);
+            let cue = known || self.weapon_cue_near(i);
+            if cue
+                && !is_month_or_weekday(prefix)
+                && !matches!(self.gaz_at.get(i), Some(Some(Kind::Place | Kind::Demonym)))
+            {
+                out.push(self.hit(i, i, EntityType::Weapon));
+            }
+        }
+    }
+
+    fn weapon_cue_near(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(8);
+        let hi = (i + 8).min(self.toks.len());
+        (lo..hi).any(|k| {
+            let w = self.s(k).to_ascii_lowercase();
+            let w = w.trim_end_matches('s');
+            matches!(
+                w,
+                "missile"
+                    | "rocket"
+                    | "satellite"
+                    | "jet"
+                    | "fighter"
+                    | "bomber"
+                    | "tank"
+                    | "drone"
+                    | "submarine"
+                    | "launcher"
+                    | "howitzer"
+                    | "warship"
+                    | "destroyer"
+                    | "frigate"
+                    | "helicopter"
+                    | "aircraft"
+                    | "icbm"
+                    | "warhead"
+                    | "interceptor"
+                    | "artillery"
+                    | "cruise"
+                    | "ballistic"
+                    | "torpedo"
+                    | "launch"
+                    | "weapon"
+                    | "radar"
+                    | "uav"
+                    | "vehicle"
+            )
+        })
+    }
+
+    /// Acronyms and names in capitals inside mixed-case text (KISSY, KISS OF LIFE, CSIS).
+    pub fn capitals(&self, out: &mut Vec<RuleHit>, line_is_caps: impl Fn(usize) -> bool) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            let w = t.s(self.text);
+            let ok = |k: usize| {
+                self.tok(k).is_some_and(|x| {
+                    let s = x.s(self.text);
+                    x.kind == TokKind::Word
+                        && x.flags & ALLCAPS != 0
+                        && x.flags & HYPHEN == 0
+                        && s.len() >= 2
+                        && s.len() <= 12
+                        && !common_acronym(s)
+                        && self.gaz_at.get(k).is_none_or(|g| g.is_none())
+                })
+            };
+            if !ok(i)
+                || line_is_caps(t.start as usize)
+                || self.glued(i) && i > 0 && self.s(i - 1) == "."
+            {
+                i += 1;
+                continue;
+            }
+            let _ = w;
+            let mut b = i;
+            loop {
+                if matches!(self.s(b + 1), "OF" | "AND" | "THE" | "&") && ok(b + 2) {
+                    b += 2;
+                } else if ok(b + 1)
+                    && self.s(b + 1).len() >= 3
+                    && self.tok(b + 1).is_some_and(|x| x.flags & SENT_START == 0)
+                {
+                    b += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(self.hit(i, b, EntityType::Org));
+            i = b + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_and_pinyin_shapes() {
+        for s in [
+            "Jong", "un", "Pyong", "chol", "Seong", "kweun", "Hui", "Keum", "Chul", "sik", "Son",
+            "Min", "ha", "won",
+        ] {
+            assert!(is_korean_syllable(s), "{s}");
+        }
+        for s in ["Strategy", "Forum", "xyz", "Moscow"] {
+            assert!(!is_korean_syllable(s), "{s}");
+        }
+        assert!(korean_word("Youngnam", 3));
+        assert!(pinyin_word("Hongzhong") && pinyin_word("Jinping"));
+        assert!(!pinyin_word("Island") && !pinyin_word("Said"));
+    }
+}

@@ -1,0 +1,387 @@
+//! Tokens and character helpers shared by the cleaner and the extractor: one pass splits the
+//! text into words, numbers and punctuation, with flags (capitalised, all caps, sentence start)
+//! that the rules read instead of re-scanning the text.
+
+pub const CAP: u8 = 1;
+pub const ALLCAPS: u8 = 2;
+pub const SENT_START: u8 = 4;
+pub const LINE_START: u8 = 8;
+pub const SPACE_BEFORE: u8 = 16;
+pub const HYPHEN: u8 = 32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokKind,
+    pub flags: u8,
+}
+
+impl Tok {
+    #[inline]
+    pub fn s(self, text: &str) -> &str {
+        &text[self.start as usize..self.end as usize]
+    }
+    #[inline]
+    pub fn is(self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+    #[inline]
+    pub fn range(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens. Words keep inner hyphens (`Kim Jong-un`, `MiG-31I`), numbers keep
+/// inner `.`, `,` and `-` between digits (`2024-08-10`, `10,000`).
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut line_start = true;
+    let mut sent_start = true;
+    let mut space = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, clen) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if c == '\n' {
+            line_start = true;
+            sent_start = true;
+            space = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            i += clen;
+            continue;
+        }
+        let start = i;
+        let mut flags = 0u8;
+        if line_start {
+            flags |= LINE_START;
+        }
+        if sent_start {
+            flags |= SENT_START;
+        }
+        if space {
+            flags |= SPACE_BEFORE;
+        }
+        let kind;
+        if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            let mut j = i + clen;
+            let mut upper = usize::from(c.is_uppercase());
+            let mut lower = usize::from(c.is_lowercase());
+            let mut hyphen = false;
+            while j < bytes.len() {
+                let bj = bytes[j];
+                let (cj, lj) = if bj < 0x80 {
+                    (bj as char, 1)
+                } else {
+                    let cj = text[j..].chars().next().unwrap_or(' ');
+                    (cj, cj.len_utf8())
+                };
+                if is_word_char(cj) {
+                    upper += usize::from(cj.is_uppercase());
+                    lower += usize::from(cj.is_lowercase());
+                    j += lj;
+                    continue;
+                }
+                let next_is_word = text[j + lj..].chars().next().is_some_and(is_word_char);
+                if cj == '-' && next_is_word {
+                    hyphen = true;
+                    j += lj;
+                    continue;
+                }
+                if numeric
+                    && (cj == '.' || cj == ',')
+                    && text[j + lj..].starts_with(|x: char| x.is_ascii_digit())
+                {
+                    j += lj;
+                    continue;
+                }
+                break;
+            }
+            if c.is_uppercase() {
+                flags |= CAP;
+            }
+            if upper >= 2 && lower == 0 {
+                flags |= ALLCAPS;
+            }
+            if hyphen {
+                flags |= HYPHEN;
+            }
+            kind = if numeric {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            i = j;
+            sent_start = false;
+        } else {
+            kind = TokKind::Punct;
+            i += clen;
+            if matches!(c, '.' | '!' | '?' | ':' | ';' | '•' | '|') {
+                sent_start = true;
+            } else if !matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '–' | '—' | '”' | '’'
+            ) {
+                sent_start = false;
+            }
+        }
+        toks.push(Tok {
+            start: start as u32,
+            end: i as u32,
+            kind,
+            flags,
+        });
+        line_start = false;
+        space = false;
+    }
+    toks
+}
+
+/// Lines of a text with their byte ranges (without the line break).
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let start = pos;
+        pos += l.len();
+        let body = l.trim_end_matches(['\n', '\r']);
+        (start, start + body.len())
+    })
+}
+
+/// Whether the char before `pos` is alphanumeric.
+#[inline]
+pub fn alnum_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the char at `pos` is alphanumeric.
+#[inline]
+pub fn alnum_at(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Common English function words, capitalised at sentence starts but never names.
+pub fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "A" | "An"
+            | "The"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "Its"
+            | "In"
+            | "On"
+            | "At"
+            | "Of"
+            | "For"
+            | "With"
+            | "By"
+            | "From"
+            | "To"
+            | "And"
+            | "But"
+            | "Or"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "During"
+            | "Since"
+            | "Until"
+            | "Although"
+            | "Though"
+            | "However"
+            | "Meanwhile"
+            | "According"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "There"
+            | "Here"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Which"
+            | "Where"
+            | "Also"
+            | "Yet"
+            | "So"
+            | "Not"
+            | "No"
+            | "All"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "More"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Such"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Be"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Will"
+            | "Would"
+            | "Could"
+            | "Should"
+            | "May"
+            | "Might"
+            | "Can"
+            | "Must"
+            | "Than"
+            | "Then"
+            | "Now"
+            | "Even"
+            | "Only"
+            | "Just"
+            | "Still"
+            | "Indeed"
+            | "Furthermore"
+            | "Additionally"
+            | "Moreover"
+            | "Instead"
+            | "Despite"
+            | "Amid"
+            | "Among"
+            | "Under"
+            | "Over"
+            | "About"
+            | "Against"
+            | "Between"
+            | "Through"
+            | "Into"
+            | "Upon"
+            | "Within"
+            | "Without"
+            | "Because"
+            | "Whether"
+            | "Given"
+            | "Once"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Next"
+            | "First"
+            | "Second"
+            | "Third"
+            | "New"
+            | "Other"
+            | "Another"
+            | "Any"
+            | "Few"
+            | "Several"
+            | "Quoting"
+            | "Looking"
+            | "Check"
+            | "Read"
+            | "OF"
+            | "THE"
+            | "AND"
+            | "FOR"
+            | "IN"
+            | "ON"
+            | "TO"
+            | "BY"
+            | "AN"
+            | "THIS"
+            | "THAT"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbers_and_flags() {
+        let t = "Kim Jong-un met MiG-31I pilots on 2024-08-10. RFA said 10,000.";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|x| x.s(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Kim",
+                "Jong-un",
+                "met",
+                "MiG-31I",
+                "pilots",
+                "on",
+                "2024-08-10",
+                ".",
+                "RFA",
+                "said",
+                "10,000",
+                "."
+            ]
+        );
+        assert!(toks[0].is(SENT_START | CAP));
+        assert!(toks[8].is(SENT_START) && toks[8].is(ALLCAPS));
+        assert!(!toks[2].is(CAP));
+    }
+
+    #[test]
+    fn lines_have_ranges() {
+        let t = "a\r\nbc\n\nd";
+        let v: Vec<_> = lines(t).map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(v, ["a", "bc", "", "d"]);
+    }
+}

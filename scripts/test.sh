@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs whatever the tests need and runs every suite: formatting, clippy, native tests
+# (core, CLI, gold quality bar), in-browser wasm-bindgen tests in headless Chromium, and the
+# Playwright tests against a release build served under a sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh
+scripts/install-test-tools.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "native tests"
+cargo test --workspace --locked
+step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test components --locked
+step "release build (trunk)"
+trunk build --release --offline --locked
+scripts/wasm-size.sh
+step "browser tests (Playwright on Chromium, dist/ under a sub-path)"
+node --test --test-concurrency=1 e2e/

@@ -1,0 +1,3 @@
+//! The page's components, one module each.
+pub mod article_list;
+pub mod reader;

@@ -1,0 +1,7 @@
+//! Dossier's web app: Leptos components and reactive state. It renders what `dossier_core`
+//! computes and holds no extraction logic of its own.
+pub mod app;
+pub mod components;
+pub mod corpus;
+
+pub use app::App;
