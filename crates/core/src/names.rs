@@ -216,7 +216,7 @@ pub fn is_korean_syllable(s: &str) -> bool {
         "j", "h", "y", "w", "",
     ];
     const VOWELS: &[&str] = &[
-        "yeo", "weo", "wae", "yae", "eui", "eu", "eo", "ae", "ya", "yo", "yu", "ye", "wa", "wo",
+        "yeo", "weo", "weu", "wae", "yae", "eui", "eu", "eo", "ae", "ya", "yo", "yu", "ye", "wa", "wo",
         "we", "wi", "oe", "ui", "ou", "oo", "ee", "ue", "a", "e", "i", "o", "u",
     ];
     const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "r", "c", "", "h"];
