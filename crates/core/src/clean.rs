@@ -48,6 +48,8 @@ impl Furniture {
 pub struct Line {
     pub start: usize,
     pub end: usize,
+    /// Words on the line, counted up to 41.
+    pub words: usize,
     pub furniture: Option<Furniture>,
     pub is_title: bool,
 }
@@ -76,14 +78,33 @@ impl Article {
 
     /// Whether byte `pos` of the text lies in page furniture.
     pub fn in_furniture(&self, pos: usize) -> bool {
-        self.lines
-            .iter()
-            .any(|l| l.furniture.is_some() && l.start <= pos && pos < l.end)
+        // lines are in text order and do not overlap
+        let i = self.lines.partition_point(|l| l.start <= pos);
+        i > 0 && {
+            let l = &self.lines[i - 1];
+            l.furniture.is_some() && pos < l.end
+        }
     }
 }
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Most words counted on a line: no test on line length asks about more.
+const MAX_COUNTED_WORDS: usize = 41;
+
+/// The words of `s`, counted up to `MAX_COUNTED_WORDS` (long paragraphs stop early).
+fn count_words(s: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for b in s.bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            count += 1;
+            if count == MAX_COUNTED_WORDS {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    count
 }
 
 fn is_weather(s: &str) -> bool {
@@ -98,74 +119,80 @@ fn is_weather(s: &str) -> bool {
 
 fn is_advertisement(s: &str) -> bool {
     let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '*'));
+    if t.len() > "sponsored content".len() {
+        return false;
+    }
     matches!(
         t.to_ascii_lowercase().as_str(),
         "advertisement" | "ad" | "sponsored" | "sponsored content" | "promoted"
     )
 }
 
-fn is_promotion(s: &str) -> bool {
+fn is_promotion(s: &str, words: usize) -> bool {
+    if words > 40 {
+        return false;
+    }
     let l = s.to_lowercase();
-    words(s) <= 40
-        && [
-            "sign up",
-            "subscribe",
-            "newsletter",
-            "fan club",
-            "download our app",
-            "follow us on",
-            "join our",
-            "log in to",
-        ]
-        .iter()
-        .any(|k| l.contains(k))
+    [
+        "sign up",
+        "subscribe",
+        "newsletter",
+        "fan club",
+        "download our app",
+        "follow us on",
+        "join our",
+        "log in to",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
 }
 
-fn is_footer(s: &str) -> bool {
+fn is_footer(s: &str, words: usize) -> bool {
+    if words > 8 {
+        return false;
+    }
     let l = s.trim().to_lowercase();
-    words(s) <= 8
-        && [
-            "check out our other content",
-            "check out other tags",
-            "most popular",
-            "related articles",
-            "related stories",
-            "recommended",
-            "read more",
-            "more from",
-            "tags:",
-            "share this",
-            "share on",
-            "all rights reserved",
-            "copyright",
-            "©",
-            "trending now",
-            "you may also like",
-            "leave a comment",
-        ]
-        .iter()
-        .any(|k| l.starts_with(k) || (k.len() > 12 && l.contains(k)))
+    [
+        "check out our other content",
+        "check out other tags",
+        "most popular",
+        "related articles",
+        "related stories",
+        "recommended",
+        "read more",
+        "more from",
+        "tags:",
+        "share this",
+        "share on",
+        "all rights reserved",
+        "copyright",
+        "©",
+        "trending now",
+        "you may also like",
+        "leave a comment",
+    ]
+    .iter()
+    .any(|k| l.starts_with(k) || (k.len() > 12 && l.contains(k)))
 }
 
-fn is_teaser(s: &str) -> bool {
+fn is_teaser(s: &str, words: usize) -> bool {
     let t = s.trim_end();
-    (t.ends_with("...") || t.ends_with('…')) && words(t) <= 30
+    (t.ends_with("...") || t.ends_with('…')) && words <= 30
 }
 
 /// A lone place name: a known city, country or region and nothing else.
-fn is_place_only(s: &str) -> bool {
+fn is_place_only(s: &str, words: usize) -> bool {
     let t = s.trim();
-    if t.is_empty() || words(t) > 4 {
+    if t.is_empty() || words > 4 {
         return false;
     }
     matches!(gazetteer::longest_at(t, 0), Some((end, id)) if end == t.len() && gazetteer::entry(id).kind == gazetteer::Kind::Place)
 }
 
 /// A headline: a short line that does not end like a sentence.
-fn is_headline(s: &str) -> bool {
+fn is_headline(s: &str, words: usize) -> bool {
     let t = s.trim();
-    let n = words(t);
-    (3..=30).contains(&n)
+    (3..=30).contains(&words)
         && !t.ends_with('.')
         && !t.ends_with(',')
         && !t.ends_with(':')
@@ -207,7 +234,7 @@ fn byline_name(s: &str) -> Option<&str> {
         name = name[..s].trim();
     }
     let name = name.trim_end_matches(['.', ' ']);
-    let n = words(name);
+    let n = name.split_whitespace().count();
     let capitalised = name
         .split_whitespace()
         .all(|w| w.starts_with(|c: char| c.is_uppercase()));
@@ -270,8 +297,7 @@ fn parse_header(s: &str) -> Option<Header> {
     let published = dates::line_date(iso).map(|d| d.to_string());
     published.as_ref()?;
     // title: up to the sentence end before the second date
-    let toks = crate::text::tokenize(rest);
-    let found = dates::find(rest, &toks);
+    let found = dates::find_in(rest);
     let title_end = found.first().map_or(rest.len(), |f| f.start);
     let title = rest[..title_end]
         .trim()
@@ -302,6 +328,7 @@ pub fn clean(text: &str) -> Article {
         .map(|(start, end)| Line {
             start,
             end,
+            words: count_words(&text[start..end]),
             furniture: None,
             is_title: false,
         })
@@ -316,9 +343,9 @@ pub fn clean(text: &str) -> Article {
             Some(Furniture::Weather)
         } else if is_advertisement(s) {
             Some(Furniture::Advertisement)
-        } else if is_promotion(s) {
+        } else if is_promotion(s, l.words) {
             Some(Furniture::Promotion)
-        } else if is_footer(s) {
+        } else if is_footer(s, l.words) {
             Some(Furniture::Footer)
         } else {
             None
@@ -332,7 +359,7 @@ pub fn clean(text: &str) -> Article {
                 a.outlet = a.outlet.take().or(outlet);
             }
         }
-        if l.furniture.is_none() && words(s) <= 12 {
+        if l.furniture.is_none() && l.words <= 12 {
             if let Some(name) = byline_name(s) {
                 if email_in(s).is_some() || s.len() < 60 {
                     l.furniture = Some(Furniture::Byline);
@@ -352,9 +379,7 @@ pub fn clean(text: &str) -> Article {
     // 2. the head of the page: date headers and location widgets before the first paragraph
     let first_para = lines
         .iter()
-        .position(|l| {
-            l.furniture.is_none() && words(line_text(l)) >= 15 && !is_headline(line_text(l))
-        })
+        .position(|l| l.furniture.is_none() && l.words >= 15 && !is_headline(line_text(l), l.words))
         .unwrap_or(lines.len());
     for i in 0..first_para {
         if lines[i].furniture.is_some() {
@@ -364,7 +389,7 @@ pub fn clean(text: &str) -> Article {
         if let Some(d) = dates::line_date(s) {
             lines[i].furniture = Some(Furniture::DateHeader);
             a.page_date.get_or_insert(d.to_string());
-        } else if is_place_only(s) {
+        } else if is_place_only(s, lines[i].words) {
             let near_widget = lines[i.saturating_sub(1)..(i + 2).min(lines.len())]
                 .iter()
                 .any(|n| {
@@ -382,7 +407,7 @@ pub fn clean(text: &str) -> Article {
     if a.title.is_none() {
         let mut title_idx = None;
         for i in 0..first_para.min(lines.len()) {
-            if lines[i].furniture.is_some() || !is_headline(line_text(&lines[i])) {
+            if lines[i].furniture.is_some() || !is_headline(line_text(&lines[i]), lines[i].words) {
                 continue;
             }
             let s = line_text(&lines[i]);
@@ -398,8 +423,8 @@ pub fn clean(text: &str) -> Article {
         if title_idx.is_none() {
             title_idx = (0..first_para.min(lines.len())).find(|&i| {
                 lines[i].furniture.is_none()
-                    && is_headline(line_text(&lines[i]))
-                    && !is_teaser(line_text(&lines[i]))
+                    && is_headline(line_text(&lines[i]), lines[i].words)
+                    && !is_teaser(line_text(&lines[i]), lines[i].words)
             });
         }
         if let Some(t) = title_idx {
@@ -409,7 +434,7 @@ pub fn clean(text: &str) -> Article {
             for l in lines[..t].iter_mut() {
                 if l.furniture.is_none() {
                     let s = &text[l.start..l.end];
-                    l.furniture = Some(if is_teaser(s) || is_headline(s) {
+                    l.furniture = Some(if is_teaser(s, l.words) || is_headline(s, l.words) {
                         Furniture::Teaser
                     } else {
                         Furniture::Promotion
@@ -421,7 +446,7 @@ pub fn clean(text: &str) -> Article {
 
     // 4. teasers of other articles in the body: truncated lines
     for l in lines.iter_mut() {
-        if l.furniture.is_none() && !l.is_title && is_teaser(&text[l.start..l.end]) {
+        if l.furniture.is_none() && !l.is_title && is_teaser(&text[l.start..l.end], l.words) {
             l.furniture = Some(Furniture::Teaser);
         }
     }

@@ -1,7 +1,8 @@
 //! DATE expressions: recognised over tokens (explicit dates, months, years, weekdays, ranges,
 //! seasons, relative and anaphoric expressions, anniversaries) and normalised to ISO 8601 with
 //! `jiff`, resolved against the article's own date where the expression needs one.
-use crate::text::{Tok, TokKind, CAP, SENT_START};
+use crate::lexicon::DATE_OPENER;
+use crate::text::{Tok, TokKind, SENT_START};
 use jiff::civil::{Date, Weekday};
 
 /// What a recognised date expression says, before it is resolved.
@@ -71,16 +72,31 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// A short word in lower case, without allocating: the text of `buf`, or "" for words longer
+/// than the buffer (no date word is that long) or not ASCII.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 12]) -> &'b str {
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return "";
+    };
+    if !w.is_ascii() {
+        return "";
+    }
+    dst.copy_from_slice(w.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).unwrap_or("")
+}
+
 fn month_of(w: &str) -> Option<i8> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() < 3 {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
+    let mut buf = [0; 12];
+    let lw = lower(w, &mut buf);
     if let Some(i) = MONTHS.iter().position(|m| *m == lw) {
         return Some(i as i8 + 1);
     }
     // abbreviations: Jan, Feb, Aug, Sept ... (not "Mar"/"May" ambiguity: May is full anyway)
-    let abbr = match lw.as_str() {
+    let abbr = match lw {
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
@@ -101,12 +117,13 @@ fn weekday_of(w: &str) -> Option<u8> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
+    let mut buf = [0; 12];
+    let lw = lower(w, &mut buf);
     WEEKDAYS.iter().position(|d| *d == lw).map(|i| i as u8)
 }
 
 fn season_of(w: &str) -> Option<u8> {
-    match w.to_ascii_lowercase().as_str() {
+    match lower(w, &mut [0; 12]) {
         "spring" => Some(0),
         "summer" => Some(1),
         "autumn" | "fall" => Some(2),
@@ -116,7 +133,7 @@ fn season_of(w: &str) -> Option<u8> {
 }
 
 fn dir_of(w: &str) -> Option<i8> {
-    match w.to_ascii_lowercase().as_str() {
+    match lower(w, &mut [0; 12]) {
         "last" | "past" | "previous" => Some(-1),
         "this" => Some(0),
         "next" | "coming" => Some(1),
@@ -186,13 +203,14 @@ fn month_here(c: &Cursor, i: usize) -> Option<i8> {
         return None;
     }
     if matches!(m, 3 | 5) || c.toks[i].flags & SENT_START != 0 {
+        let mut buf = [0; 12];
         let prev = if i > 0 {
-            c.s(i - 1).to_ascii_lowercase()
+            lower(c.s(i - 1), &mut buf)
         } else {
-            String::new()
+            ""
         };
         let after_prep = matches!(
-            prev.as_str(),
+            prev,
             "in" | "since"
                 | "until"
                 | "by"
@@ -260,7 +278,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
     }
     // mid-August, early-2024
     if let Some((pre, rest)) = w.split_once('-') {
-        if matches!(pre.to_ascii_lowercase().as_str(), "mid" | "early" | "late") {
+        if matches!(lower(pre, &mut [0; 12]), "mid" | "early" | "late") {
             if let Some(m) = month_of(rest) {
                 let mut j = i + 1;
                 let mut y = None;
@@ -289,9 +307,10 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
             }
         }
     }
-    let lw = w.to_ascii_lowercase();
+    let mut buf = [0; 12];
+    let lw = lower(w, &mut buf);
     // early August, late 2023
-    if matches!(lw.as_str(), "early" | "late" | "mid") {
+    if matches!(lw, "early" | "late" | "mid") {
         if let Some(m) = month_of(c.s(i + 1)) {
             if let Some((e, j)) = read_month_first(c, i + 1) {
                 return Some((e, j));
@@ -311,7 +330,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
         return None;
     }
     // today / yesterday / tomorrow
-    match lw.as_str() {
+    match lw {
         "today" => return Some((Expr::Deictic(0), i + 1)),
         "yesterday" => return Some((Expr::Deictic(-1), i + 1)),
         "tomorrow" => return Some((Expr::Deictic(1), i + 1)),
@@ -320,7 +339,8 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
     // last/this/next + unit
     if let Some(dir) = dir_of(w) {
         let n = c.s(i + 1);
-        let ln = n.to_ascii_lowercase();
+        let mut nbuf = [0; 12];
+        let ln = lower(n, &mut nbuf);
         if ln == "year" {
             return Some((Expr::RelYear(dir), i + 2));
         }
@@ -342,9 +362,10 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
     }
     // the next day / the same day / the previous day / the following day / the day before
     if lw == "the" {
-        let n = c.s(i + 1).to_ascii_lowercase();
+        let mut nbuf = [0; 12];
+        let n = lower(c.s(i + 1), &mut nbuf);
         if c.lower_is(i + 2, "day") {
-            let d = match n.as_str() {
+            let d = match n {
                 "next" | "following" => Some(1),
                 "same" => Some(0),
                 "previous" => Some(-1),
@@ -583,22 +604,51 @@ fn extend_range(c: &Cursor, first: Expr, j: usize) -> (Expr, usize) {
     (first, j)
 }
 
-/// Finds date expressions in a token stream, in order, without overlaps.
-pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
+/// Lower-case words a date expression can open with besides numbers, months and weekdays
+/// (`last September`, `the next day`, `mid-August`, `spring 2024`).
+pub(crate) const DATE_OPENERS: &[&str] = &[
+    "last",
+    "past",
+    "previous",
+    "this",
+    "next",
+    "coming",
+    "the",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mid",
+    "early",
+    "late",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Finds date expressions in a token stream, in order, without overlaps; `lex` holds the
+/// tokens' classes (`lexicon::classify`).
+pub fn find(text: &str, toks: &[Tok], lex: &[u16]) -> Vec<Found> {
     let c = Cursor { text, toks };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        // cheap filter: dates start with a capital, a digit, or a few lowercase words
-        let first = t.s(text).as_bytes()[0];
-        let maybe = t.kind == TokKind::Number
-            || t.flags & CAP != 0
-            || matches!(
-                first,
-                b'l' | b't' | b'n' | b'p' | b'c' | b'e' | b'm' | b'y' | b's' | b'f' | b'w' | b'a'
-            );
-        if !maybe || t.kind == TokKind::Punct {
+        // a cheap test first: a date opens with a number or a date opener
+        if t.kind != TokKind::Number && lex[i] & DATE_OPENER == 0 {
             i += 1;
             continue;
         }
@@ -642,11 +692,17 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// Finds date expressions in a short text of its own (a header line).
+pub fn find_in(text: &str) -> Vec<Found> {
+    let toks = crate::text::tokenize(text);
+    let lex = crate::lexicon::classify(text, &toks);
+    find(text, &toks, &lex)
+}
+
 /// If the whole of `line` is one explicit full date (a site's date header, a dateline),
 /// returns it.
 pub fn line_date(line: &str) -> Option<Date> {
-    let toks = crate::text::tokenize(line);
-    let found = find(line, &toks);
+    let found = find_in(line);
     let f = found.first()?;
     let rest = line[f.end..].trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
     if !line[..f.start].trim().is_empty() || !rest.is_empty() {
@@ -989,19 +1045,16 @@ pub fn resolve(found: &[Found], facts: &[Facts], ctx: &Context) -> Vec<Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
 
     fn spans(text: &str) -> Vec<&str> {
-        let toks = tokenize(text);
-        find(text, &toks)
+        find_in(text)
             .iter()
             .map(|f| &text[f.start..f.end])
             .collect()
     }
 
     fn values(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
-        let toks = tokenize(text);
-        let found = find(text, &toks);
+        let found = find_in(text);
         let facts = vec![Facts::default(); found.len()];
         let ctx = Context {
             published: published.map(|p| p.parse().unwrap()),

@@ -8,8 +8,9 @@ pub use crate::gazetteer::norm_name;
 use crate::gazetteer::{self, Kind};
 use crate::html;
 use crate::names::{RuleHit, Rules};
-use crate::text::{self, Tok, TokKind, ALLCAPS, CAP, HYPHEN, SPACE_BEFORE};
+use crate::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use crate::{decode, Document, EntityType, InputError, Mention};
+use std::collections::{BTreeMap, HashMap};
 
 /// How a mention is linked: to a gazetteer entry or by its normalised name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,8 +27,6 @@ pub enum LinkKey {
 pub struct Staged {
     pub doc: Document,
     pub keys: Vec<LinkKey>,
-    /// Surface forms, one per mention.
-    pub surfaces: Vec<String>,
     /// Acronyms defined in this document: acronym -> key of what it stands for.
     pub acronyms: Vec<(String, LinkKey)>,
 }
@@ -80,7 +79,7 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
         (decoded.text, None)
     };
     let article = clean::clean(&text);
-    let (mentions, keys, surfaces, acronyms) = find_mentions(&text, &article, name);
+    let (mentions, keys, acronyms) = find_mentions(&text, &article, name);
     let doc = Document {
         name: name.to_string(),
         text,
@@ -93,17 +92,11 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
     Ok(Staged {
         doc,
         keys,
-        surfaces,
         acronyms,
     })
 }
 
-type Found = (
-    Vec<Mention>,
-    Vec<LinkKey>,
-    Vec<String>,
-    Vec<(String, LinkKey)>,
-);
+type Found = (Vec<Mention>, Vec<LinkKey>, Vec<(String, LinkKey)>);
 
 /// Positions where a name may start: a capital or digit after a non-letter, or a capital
 /// glued to a lower-case letter (scraped breadcrumbs: `North KoreaNorth Korea`).
@@ -118,11 +111,8 @@ fn name_starts(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         if t.flags & CAP != 0 || first.is_ascii_digit() {
             out.push((t.start as usize, ti));
         }
-        if t.flags & CAP == 0 && !first.is_ascii_digit() && t.kind == TokKind::Word && s.len() > 1 {
-            // lower-case word: nothing
-        }
         // inner starts: after a hyphen (Korea-Russia) or a lower->upper change (KoreaNorth)
-        if s.len() > 3 && (t.flags & HYPHEN != 0 || t.flags & ALLCAPS == 0) {
+        if s.len() > 3 && t.flags & INNER_CAP != 0 {
             let b = s.as_bytes();
             for k in 1..b.len() {
                 if b[k].is_ascii_uppercase()
@@ -174,7 +164,8 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     }
 
     // 2. dates
-    let found_dates = dates::find(text, &toks);
+    let lex = crate::lexicon::classify(text, &toks);
+    let found_dates = dates::find(text, &toks, &lex);
     for (i, f) in found_dates.iter().enumerate() {
         cands.push(Cand {
             start: f.start,
@@ -187,28 +178,43 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     }
 
     // 3. rules
+
     let rules = Rules {
         text,
         toks: &toks,
         gaz_at: &gaz_at,
+        lex: &lex,
     };
     let mut hits: Vec<RuleHit> = Vec::new();
     rules.people(&mut hits);
     rules.headed(&mut hits);
     rules.designators(&mut hits);
+    // lines mostly in capitals (headlines, bylines): acronyms there are no cue
     let caps_lines: Vec<(usize, usize)> = text::lines(text)
         .filter(|(s, e)| {
-            let l = &text[*s..*e];
-            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
-            let upper = l.chars().filter(|c| c.is_uppercase()).count();
+            let (mut letters, mut upper) = (0usize, 0usize);
+            for c in text[*s..*e].chars() {
+                if c.is_ascii() {
+                    letters += usize::from(c.is_ascii_alphabetic());
+                    upper += usize::from(c.is_ascii_uppercase());
+                } else if c.is_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
             letters > 0 && upper * 10 >= letters * 6
         })
         .collect();
     rules.capitals(&mut hits, |pos| {
-        caps_lines.iter().any(|(s, e)| *s <= pos && pos < *e)
+        // lines are in text order: the one that could hold `pos` is the last starting at or before it
+        let i = caps_lines.partition_point(|&(s, _)| s <= pos);
+        i > 0 && pos < caps_lines[i - 1].1
     });
     // event names with a year: ARMY 2024, Zapad-2021
     for (i, t) in toks.iter().enumerate() {
+        if t.flags & CAP == 0 || t.kind != TokKind::Word {
+            continue;
+        }
         let w = t.s(text);
         let fam = w.split('-').next().unwrap_or("");
         if matches!(
@@ -317,22 +323,21 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             .then(a.start.cmp(&b.start))
     });
     let mut taken: Vec<Cand> = Vec::with_capacity(cands.len());
-    let mut occupied: Vec<(usize, usize)> = Vec::new();
+    // spans taken so far, start -> end; they never overlap, so the only one that can clash
+    // with a candidate is the last one starting before the candidate ends
+    let mut occupied: BTreeMap<usize, usize> = BTreeMap::new();
     for c in cands {
         if c.start >= c.end {
             continue;
         }
-        let idx = occupied.partition_point(|&(s, _)| s < c.end);
-        let clash = occupied[..idx]
-            .iter()
-            .rev()
-            .take_while(|_| true)
-            .any(|&(s, e)| s < c.end && c.start < e);
+        let clash = occupied
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &e)| c.start < e);
         if clash {
             continue;
         }
-        let pos = occupied.partition_point(|&(s, _)| s < c.start);
-        occupied.insert(pos, (c.start, c.end));
+        occupied.insert(c.start, c.end);
         taken.push(c);
     }
     taken.sort_by_key(|c| c.start);
@@ -359,14 +364,26 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
         }
     }
     if !full.is_empty() {
+        // part -> the full names it is a part of, by start (`full` is in text order)
+        let mut by_part: HashMap<&str, Vec<(usize, &LinkKey)>> = HashMap::new();
+        for (start, part, key) in &full {
+            by_part
+                .entry(part.as_str())
+                .or_default()
+                .push((*start, key));
+        }
         let mut extra = Vec::new();
+        let mut next_taken = 0; // first taken span that ends after the current token starts
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokKind::Word || t.flags & CAP == 0 || t.flags & ALLCAPS != 0 {
                 continue;
             }
             let (s, e) = t.range();
             let w = &text[s..e];
-            if taken.iter().any(|c| c.start < e && s < c.end) {
+            while next_taken < taken.len() && taken[next_taken].end <= s {
+                next_taken += 1;
+            }
+            if taken.get(next_taken).is_some_and(|c| c.start < e) {
                 continue;
             }
             // not the first word of a longer capitalised name
@@ -375,23 +392,18 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             }) {
                 continue;
             }
-            let best = full
-                .iter()
-                .filter(|(_, part, _)| part == w)
-                .min_by_key(|(start, _, _)| {
-                    if *start <= s {
-                        s - start
-                    } else {
-                        usize::MAX / 2 + start - s
-                    }
-                });
-            if let Some((_, _, key)) = best {
+            // the nearest full name before the short form, else the first one after it
+            let best = by_part.get(w).and_then(|names| {
+                let before = names.partition_point(|(start, _)| *start <= s);
+                names.get(before.wrapping_sub(1)).or(names.get(before))
+            });
+            if let Some((_, key)) = best {
                 extra.push(Cand {
                     start: s,
                     end: e,
                     kind: EntityType::Person,
                     rank: 1,
-                    key: Some(key.clone()),
+                    key: Some((*key).clone()),
                     value_idx: None,
                 });
             }
@@ -421,28 +433,32 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     let date_facts: Vec<dates::Facts> = found_dates
         .iter()
         .map(|f| {
-            let sent_start = text[..f.start].rfind(['.', '\n']).map_or(0, |p| p + 1);
-            let sent_end = text[f.end..]
-                .find(['.', '\n'])
-                .map_or(text.len(), |p| f.end + p);
-            let event_dates = taken
-                .iter()
-                .filter(|c| {
-                    c.kind == EntityType::Event && c.start >= sent_start && c.end <= sent_end
-                })
-                .find_map(|c| match c.key {
-                    Some(LinkKey::Gazetteer(id)) => {
-                        let e = gazetteer::entry(id);
-                        let (s, en) = e.extra.split_once('/').unwrap_or(("", ""));
-                        Some((s.parse().ok(), en.parse().ok()))
-                    }
-                    _ => None,
-                });
-            dates::Facts {
+            let mut facts = dates::Facts {
                 in_furniture: article.in_furniture(f.start),
-                event_dates,
-                mentions_end: text[sent_start..f.start].contains(" end "),
+                ..Default::default()
+            };
+            // an anniversary counts from a dated event named in its sentence
+            if matches!(f.expr, dates::Expr::Anniversary(_)) {
+                let sent_start =
+                    memchr::memrchr2(b'.', b'\n', &text.as_bytes()[..f.start]).map_or(0, |p| p + 1);
+                let sent_end = memchr::memchr2(b'.', b'\n', &text.as_bytes()[f.end..])
+                    .map_or(text.len(), |p| f.end + p);
+                let first = taken.partition_point(|c| c.start < sent_start);
+                facts.event_dates = taken[first..]
+                    .iter()
+                    .take_while(|c| c.start < sent_end)
+                    .filter(|c| c.kind == EntityType::Event && c.end <= sent_end)
+                    .find_map(|c| match c.key {
+                        Some(LinkKey::Gazetteer(id)) => {
+                            let e = gazetteer::entry(id);
+                            let (s, en) = e.extra.split_once('/').unwrap_or(("", ""));
+                            Some((s.parse().ok(), en.parse().ok()))
+                        }
+                        _ => None,
+                    });
+                facts.mentions_end = text[sent_start..f.start].contains(" end ");
             }
+            facts
         })
         .collect();
     let ctx = dates::Context {
@@ -453,7 +469,6 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
 
     let mut mentions = Vec::with_capacity(taken.len());
     let mut keys = Vec::with_capacity(taken.len());
-    let mut surfaces = Vec::with_capacity(taken.len());
     for c in taken {
         let surface = &text[c.start..c.end];
         let (key, value) = match c.value_idx {
@@ -485,9 +500,8 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             value,
         });
         keys.push(key);
-        surfaces.push(surface.to_string());
     }
-    (mentions, keys, surfaces, acronyms)
+    (mentions, keys, acronyms)
 }
 
 fn tidy_case(w: &str) -> String {

@@ -132,7 +132,7 @@ fn tag_name(tag: &str) -> (bool, String) {
 
 /// Decodes a character reference starting at `&`; returns the text and the raw length.
 fn char_ref(s: &str) -> Option<(String, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = memchr::memchr(b';', &s.as_bytes()[..s.len().min(12)])?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
@@ -173,6 +173,12 @@ fn char_ref(s: &str) -> Option<(String, usize)> {
     Some((c.to_string(), end + 1))
 }
 
+/// The last position of an ASCII `needle` in `hay`, ignoring case.
+fn rfind_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Reads the text of an HTML page.
 pub fn to_text(html: &str) -> TextView {
     let mut b = Builder {
@@ -186,15 +192,23 @@ pub fn to_text(html: &str) -> TextView {
     let mut i = 0;
     let mut skip_until: Option<String> = None;
     let mut in_title = false;
+    // Where the next `>` is, remembered so that a run of stray `<` does not rescan the page
+    // for each of them (that would be quadratic in the page size).
+    let mut next_gt: Option<usize> = memchr::memchr(b'>', bytes);
+    let last_head_close = rfind_ascii_ci(bytes, b"</head");
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'<' {
             // comments and declarations
             if html[i..].starts_with("<!--") {
-                i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
+                i = memchr::memmem::find(&bytes[i + 4..], b"-->")
+                    .map_or(bytes.len(), |e| i + 4 + e + 3);
                 continue;
             }
-            let Some(close) = html[i..].find('>') else {
+            if next_gt.is_some_and(|g| g < i) {
+                next_gt = memchr::memchr(b'>', &bytes[i..]).map(|g| i + g);
+            }
+            let Some(close) = next_gt.map(|g| g - i) else {
                 // a lone '<' in text
                 if skip_until.is_none() {
                     b.push("<", i, i + 1);
@@ -228,9 +242,8 @@ pub fn to_text(html: &str) -> TextView {
                 in_title = false;
                 b.pending_break = Some(i as u32);
                 skip_until = Some("head".into());
-                if html[i..].to_ascii_lowercase().contains("</head") {
-                    // keep skipping the rest of head
-                } else {
+                if last_head_close.is_none_or(|p| p < i) {
+                    // no </head> follows: the page body starts right after the title
                     skip_until = None;
                 }
                 i += close + 1;
@@ -319,6 +332,10 @@ mod tests {
             "<a href='x'>Пхеньян</a",
             "<!--",
             "<script>",
+            "&é;x",
+            "&ab\u{00e9}\u{00e9}\u{00e9}\u{00e9}\u{00e9};",
+            "<!---->",
+            "<!--->",
         ] {
             let _ = to_text(s);
         }

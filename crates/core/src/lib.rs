@@ -9,6 +9,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod html;
 pub mod json;
+pub mod lexicon;
 pub mod link;
 pub mod names;
 pub mod score;

@@ -4,12 +4,12 @@
 use crate::extract::{LinkKey, Staged};
 use crate::gazetteer;
 use crate::{Corpus, Entity, EntityType};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Builds the corpus from staged documents.
 pub fn link(staged: Vec<Staged>) -> Corpus {
     // acronyms defined anywhere, applied everywhere
-    let mut acronyms: HashMap<LinkKey, LinkKey> = HashMap::new();
+    let mut acronyms: HashMap<LinkKey, LinkKey> = HashMap::default();
     for s in &staged {
         for (acr, key) in &s.acronyms {
             for kind in [
@@ -24,44 +24,53 @@ pub fn link(staged: Vec<Staged>) -> Corpus {
             }
         }
     }
-    let mut index: HashMap<LinkKey, usize> = HashMap::new();
+    let mut index: HashMap<LinkKey, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut surfaces: Vec<HashMap<String, usize>> = Vec::new();
     let mut docs_of: Vec<Vec<usize>> = Vec::new();
     let mut docs = Vec::with_capacity(staged.len());
     for (d, s) in staged.into_iter().enumerate() {
         let mut doc = s.doc;
-        for ((m, key), surface) in doc.mentions.iter_mut().zip(s.keys).zip(s.surfaces) {
+        for (m, key) in doc.mentions.iter_mut().zip(s.keys) {
+            let surface = &doc.text[m.start..m.end];
             let key = acronyms.get(&key).cloned().unwrap_or(key);
-            // a mention keyed to an acronym of another type keeps its own type
-            let id = *index.entry(key.clone()).or_insert_with(|| {
-                let (name, coords) = match &key {
-                    LinkKey::Gazetteer(id) => {
-                        let e = gazetteer::entry(*id);
-                        (
-                            e.name.to_string(),
-                            (!e.lat.is_nan()).then_some((e.lat, e.lon)),
-                        )
-                    }
-                    LinkKey::Date(v) => (v.clone(), None),
-                    _ => (surface.clone(), None),
-                };
-                entities.push(Entity {
-                    id: entities.len(),
-                    kind: m.kind,
-                    name,
-                    aliases: Vec::new(),
-                    mention_count: 0,
-                    doc_count: 0,
-                    coords,
-                });
-                surfaces.push(HashMap::new());
-                docs_of.push(Vec::new());
-                entities.len() - 1
-            });
+            let id = match index.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let (name, coords) = match &key {
+                        LinkKey::Gazetteer(id) => {
+                            let e = gazetteer::entry(*id);
+                            (
+                                e.name.to_string(),
+                                (!e.lat.is_nan()).then_some((e.lat, e.lon)),
+                            )
+                        }
+                        LinkKey::Date(v) => (v.clone(), None),
+                        _ => (surface.to_string(), None),
+                    };
+                    entities.push(Entity {
+                        id: entities.len(),
+                        kind: m.kind,
+                        name,
+                        aliases: Vec::new(),
+                        mention_count: 0,
+                        doc_count: 0,
+                        coords,
+                    });
+                    surfaces.push(HashMap::default());
+                    docs_of.push(Vec::new());
+                    index.insert(key, entities.len() - 1);
+                    entities.len() - 1
+                }
+            };
             m.entity = id;
             entities[id].mention_count += 1;
-            *surfaces[id].entry(tidy(&surface)).or_default() += 1;
+            match surfaces[id].get_mut(surface) {
+                Some(n) => *n += 1,
+                None => {
+                    surfaces[id].insert(surface.to_string(), 1);
+                }
+            }
             if docs_of[id].last() != Some(&d) {
                 docs_of[id].push(d);
             }
@@ -69,7 +78,12 @@ pub fn link(staged: Vec<Staged>) -> Corpus {
         docs.push(doc);
     }
     for (e, (forms, ds)) in entities.iter_mut().zip(surfaces.into_iter().zip(docs_of)) {
-        let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+        // surface forms counted as written; as aliases, white space and apostrophes are tidied
+        let mut tidied: HashMap<String, usize> = HashMap::default();
+        for (f, n) in forms {
+            *tidied.entry(tidy(&f)).or_default() += n;
+        }
+        let mut forms: Vec<(String, usize)> = tidied.into_iter().collect();
         forms.sort_by(|a, b| {
             b.1.cmp(&a.1)
                 .then(b.0.len().cmp(&a.0.len()))

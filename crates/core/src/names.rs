@@ -3,7 +3,11 @@
 //! places and events by their head word (Ministry, Institute, Airport, Forum...); weapon
 //! designators by family (Hwasong-18, MiG-31I); acronyms in capitals.
 use crate::gazetteer::{self, Kind};
-use crate::text::{is_stopword, Tok, TokKind, ALLCAPS, CAP, HYPHEN, SENT_START, SPACE_BEFORE};
+use crate::lexicon::{
+    self, CHINESE_SURNAME, GIVEN_NAME, HEAD, HEAD_EVENT, HEAD_ORG, HEAD_PLACE, KOREAN_SURNAME,
+    MONTH_OR_WEEKDAY, ROLE, STOP,
+};
+use crate::text::{Tok, TokKind, ALLCAPS, CAP, HYPHEN, SENT_START, SPACE_BEFORE};
 use crate::EntityType;
 
 /// A candidate mention proposed by a rule.
@@ -14,36 +18,167 @@ pub struct RuleHit {
     pub kind: EntityType,
 }
 
+/// Head words that make an organisation name (`Ministry of ...`, `... Institute`).
+pub(crate) const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Agency",
+    "Institute",
+    "Institution",
+    "Party",
+    "University",
+    "College",
+    "Academy",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Service",
+    "Services",
+    "Bureau",
+    "Council",
+    "Commission",
+    "Committee",
+    "Office",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Corps",
+    "Guard",
+    "Command",
+    "Fleet",
+    "Brigade",
+    "Division",
+    "Regiment",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Duma",
+    "Court",
+    "Bank",
+    "Fund",
+    "Administration",
+    "Authority",
+    "Union",
+    "League",
+    "Federation",
+    "Society",
+    "Network",
+    "Times",
+    "Post",
+    "Daily",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Gazette",
+    "Cabinet",
+    "Secretariat",
+    "Directorate",
+    "Politburo",
+    "Presidium",
+    "Laboratory",
+    "Industries",
+    "Group",
+    "Institutes",
+    "Ministries",
+    "Club",
+    "Coalition",
+    "Front",
+];
+/// Head words that make a place name (`... Square`, `... Airport`).
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "Square",
+    "Airport",
+    "Cosmodrome",
+    "Spaceport",
+    "Palace",
+    "Base",
+    "Airbase",
+    "Port",
+    "Harbor",
+    "Harbour",
+    "Bridge",
+    "Stadium",
+    "Station",
+    "Street",
+    "Avenue",
+    "Boulevard",
+    "Sea",
+    "Ocean",
+    "Strait",
+    "Gulf",
+    "Bay",
+    "River",
+    "Lake",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Province",
+    "Oblast",
+    "Krai",
+    "Region",
+    "County",
+    "Prefecture",
+    "District",
+    "Zone",
+    "Shipyard",
+    "Hall",
+    "Tower",
+    "Park",
+    "Cemetery",
+    "Valley",
+    "Desert",
+    "Canal",
+    "Plateau",
+];
+/// Head words that make an event name (`... War`, `... Forum`).
+pub(crate) const EVENT_HEADS: &[&str] = &[
+    "War",
+    "Forum",
+    "Summit",
+    "Conference",
+    "Games",
+    "Olympics",
+    "Expo",
+    "Exhibition",
+    "Festival",
+    "Parade",
+    "Exercise",
+    "Exercises",
+    "Revolution",
+    "Uprising",
+    "Crisis",
+    "Offensive",
+    "Dialogue",
+    "Talks",
+    "Championship",
+    "Cup",
+];
+
 /// The kind of name a head word makes.
 pub fn head_kind(w: &str) -> Option<EntityType> {
-    use EntityType::*;
-    Some(match w {
-        "Ministry" | "Department" | "Agency" | "Institute" | "Institution" | "Party"
-        | "University" | "College" | "Academy" | "Corporation" | "Corp" | "Company" | "Service"
-        | "Services" | "Bureau" | "Council" | "Commission" | "Committee" | "Office" | "Center"
-        | "Centre" | "Foundation" | "Association" | "Organization" | "Organisation" | "Army"
-        | "Navy" | "Forces" | "Force" | "Corps" | "Guard" | "Command" | "Fleet" | "Brigade"
-        | "Division" | "Regiment" | "Assembly" | "Parliament" | "Congress" | "Senate" | "Duma"
-        | "Court" | "Bank" | "Fund" | "Administration" | "Authority" | "Union" | "League"
-        | "Federation" | "Society" | "Network" | "Times" | "Post" | "Daily" | "Herald"
-        | "Journal" | "Tribune" | "Gazette" | "Cabinet" | "Secretariat" | "Directorate"
-        | "Politburo" | "Presidium" | "Laboratory" | "Industries" | "Group" | "Institutes"
-        | "Ministries" | "Club" | "Coalition" | "Front" => Org,
-        "Square" | "Airport" | "Cosmodrome" | "Spaceport" | "Palace" | "Base" | "Airbase"
-        | "Port" | "Harbor" | "Harbour" | "Bridge" | "Stadium" | "Station" | "Street"
-        | "Avenue" | "Boulevard" | "Sea" | "Ocean" | "Strait" | "Gulf" | "Bay" | "River"
-        | "Lake" | "Mountains" | "Island" | "Islands" | "Peninsula" | "Province" | "Oblast"
-        | "Krai" | "Region" | "County" | "Prefecture" | "District" | "Zone" | "Shipyard"
-        | "Hall" | "Tower" | "Park" | "Cemetery" | "Valley" | "Desert" | "Canal" | "Plateau" => {
-            Place
-        }
-        "War" | "Forum" | "Summit" | "Conference" | "Games" | "Olympics" | "Expo"
-        | "Exhibition" | "Festival" | "Parade" | "Exercise" | "Exercises" | "Revolution"
-        | "Uprising" | "Crisis" | "Offensive" | "Dialogue" | "Talks" | "Championship" | "Cup" => {
-            Event
-        }
-        _ => return None,
-    })
+    head_of(lexicon::class_of(w))
+}
+
+/// The kind of name a head word of these lexical classes makes.
+fn head_of(lex: u16) -> Option<EntityType> {
+    if lex & HEAD_ORG != 0 {
+        Some(EntityType::Org)
+    } else if lex & HEAD_PLACE != 0 {
+        Some(EntityType::Place)
+    } else if lex & HEAD_EVENT != 0 {
+        Some(EntityType::Event)
+    } else {
+        None
+    }
 }
 
 /// Heads that name something on their own, capitalised mid-sentence (`South Korea's Parliament`).
@@ -55,29 +190,31 @@ fn head_alone(w: &str) -> bool {
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    lexicon::class_of(w) & MONTH_OR_WEEKDAY != 0
 }
+
+/// Month and weekday names: capitalised, but never part of a person's name.
+pub(crate) const MONTHS_AND_WEEKDAYS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Acronyms in capitals that are not organisations.
 fn common_acronym(w: &str) -> bool {
@@ -216,8 +353,8 @@ pub fn is_korean_syllable(s: &str) -> bool {
         "j", "h", "y", "w", "",
     ];
     const VOWELS: &[&str] = &[
-        "yeo", "weo", "weu", "wae", "yae", "eui", "eu", "eo", "ae", "ya", "yo", "yu", "ye", "wa", "wo",
-        "we", "wi", "oe", "ui", "ou", "oo", "ee", "ue", "a", "e", "i", "o", "u",
+        "yeo", "weo", "weu", "wae", "yae", "eui", "eu", "eo", "ae", "ya", "yo", "yu", "ye", "wa",
+        "wo", "we", "wi", "oe", "ui", "ou", "oo", "ee", "ue", "a", "e", "i", "o", "u",
     ];
     const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "r", "c", "", "h"];
     if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -285,6 +422,8 @@ pub struct Rules<'a> {
     pub toks: &'a [Tok],
     /// Token index -> gazetteer kind of a match starting there.
     pub gaz_at: &'a [Option<Kind>],
+    /// Token index -> lexical classes (`lexicon::classify`).
+    pub lex: &'a [u16],
 }
 
 impl<'a> Rules<'a> {
@@ -308,12 +447,7 @@ impl<'a> Rules<'a> {
         t.kind == TokKind::Word
             && t.flags & CAP != 0
             && w.len() >= 2
-            && !is_stopword(w)
-            && !is_month_or_weekday(w)
-            && head_kind(w).is_none()
-            && !gazetteer::lists()
-                .role_words
-                .contains(w.to_ascii_lowercase().as_str())
+            && self.lex[i] & (STOP | MONTH_OR_WEEKDAY | HEAD | ROLE) == 0
             && !matches!(
                 self.gaz_at.get(i),
                 Some(Some(
@@ -332,7 +466,6 @@ impl<'a> Rules<'a> {
 
     /// People by the shape of their names.
     pub fn people(&self, out: &mut Vec<RuleHit>) {
-        let lists = gazetteer::lists();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -343,7 +476,7 @@ impl<'a> Rules<'a> {
             }
             let w = t.s(self.text);
             // Korean surname first: Kim Jong-un, Kim Jong Un, Ri Pyong-chol, Hong Min,
-            if lists.korean_surnames.contains(w) && t.flags & ALLCAPS == 0 {
+            if self.lex[i] & KOREAN_SURNAME != 0 && t.flags & ALLCAPS == 0 {
                 if let Some(nt) = self.tok(i + 1) {
                     let nw = nt.s(self.text);
                     if nt.kind == TokKind::Word && nt.flags & CAP != 0 && nt.flags & HYPHEN != 0 {
@@ -360,12 +493,8 @@ impl<'a> Rules<'a> {
                                 && x.flags & CAP != 0
                                 && x.flags & HYPHEN == 0
                                 && x.flags & ALLCAPS == 0
-                                && {
-                                    let s = x.s(self.text);
-                                    is_korean_syllable(s)
-                                        && !is_stopword(s)
-                                        && !is_month_or_weekday(s)
-                                }
+                                && self.lex[k] & (STOP | MONTH_OR_WEEKDAY) == 0
+                                && is_korean_syllable(x.s(self.text))
                         })
                     };
                     if syl(i + 1) && syl(i + 2) && self.name_tok(i + 1) && self.name_tok(i + 2) {
@@ -389,7 +518,7 @@ impl<'a> Rules<'a> {
                 let parts: Vec<&str> = w.split('-').collect();
                 if parts.len() == 2
                     && parts.iter().all(|p| is_korean_syllable(p))
-                    && lists.korean_surnames.contains(self.s(i + 1))
+                    && self.lex.get(i + 1).is_some_and(|c| c & KOREAN_SURNAME != 0)
                 {
                     out.push(self.hit(i, i + 1, EntityType::Person));
                     i += 2;
@@ -397,7 +526,7 @@ impl<'a> Rules<'a> {
                 }
             }
             // Chinese surname first: Li Hongzhong, Xi Jinping
-            if lists.chinese_surnames.contains(w) && t.flags & ALLCAPS == 0 {
+            if self.lex[i] & CHINESE_SURNAME != 0 && t.flags & ALLCAPS == 0 {
                 if let Some(nt) = self.tok(i + 1) {
                     let nw = nt.s(self.text);
                     if nt.kind == TokKind::Word
@@ -414,7 +543,7 @@ impl<'a> Rules<'a> {
                 }
             }
             // a given name and a surname: Bruce Bennett, Sabrina Singh, John F. Kennedy
-            if lists.given_names.contains(w) && t.flags & ALLCAPS == 0 {
+            if self.lex[i] & GIVEN_NAME != 0 && t.flags & ALLCAPS == 0 {
                 let mut j = i + 1;
                 // middle initial
                 if self.s(j).len() == 1
@@ -469,12 +598,15 @@ impl<'a> Rules<'a> {
     }
 
     fn surname_like(&self, i: usize) -> bool {
-        let w = self.s(i);
-        !gazetteer::lists().given_names.contains(w) || w.len() > 3
+        self.lex.get(i).is_some_and(|c| c & GIVEN_NAME == 0) || self.s(i).len() > 3
     }
 
     /// A role right before token `i` (`Foreign Minister`, `spokeswoman`, `lawmaker`).
     fn role_before(&self, i: usize) -> bool {
+        // every role phrase ends in a role word
+        if i == 0 || self.lex[i - 1] & ROLE == 0 {
+            return false;
+        }
         let roles = &gazetteer::lists().roles;
         for len in (1..=4).rev() {
             if i < len {
@@ -496,10 +628,8 @@ impl<'a> Rules<'a> {
             return false;
         }
         let next = self.s(i + 1);
-        let roles = &gazetteer::lists().role_words;
         matches!(next, "the" | "a" | "an" | "who" | "its" | "his" | "her")
-            || (self.tok(i + 1).is_some_and(|t| t.flags & CAP != 0)
-                && roles.contains(next.to_ascii_lowercase().as_str()))
+            || (self.tok(i + 1).is_some_and(|t| t.flags & CAP != 0) && self.lex[i + 1] & ROLE != 0)
     }
 
     fn speech_after(&self, i: usize) -> bool {
@@ -526,7 +656,7 @@ impl<'a> Rules<'a> {
             let t = self.toks[i];
             let w = t.s(self.text);
             let Some(kind) = (if t.kind == TokKind::Word && t.flags & CAP != 0 {
-                head_kind(w)
+                head_of(self.lex[i])
             } else {
                 None
             }) else {
@@ -575,8 +705,7 @@ impl<'a> Rules<'a> {
                 }
                 if pt.kind == TokKind::Word
                     && pt.flags & CAP != 0
-                    && !is_stopword(pw)
-                    && !is_month_or_weekday(pw)
+                    && self.lex[p] & (STOP | MONTH_OR_WEEKDAY) == 0
                 {
                     a = p;
                     steps += 1;
@@ -594,13 +723,12 @@ impl<'a> Rules<'a> {
                     && k < j + 3
                     && self.toks[k].kind == TokKind::Word
                     && self.toks[k].flags & CAP != 0
-                    && !is_stopword(self.s(k))
-                    && head_kind(self.s(k)).is_none()
+                    && self.lex[k] & (STOP | HEAD) == 0
                 {
                     k += 1;
                 }
                 if k < n
-                    && head_kind(self.s(k)).is_some()
+                    && self.lex[k] & HEAD != 0
                     && self.toks[k].flags & CAP != 0
                     && k <= j + 2
                     && (k > j || self.s(k) != w)
@@ -618,8 +746,7 @@ impl<'a> Rules<'a> {
                         && k < j + 5
                         && self.toks[k].kind == TokKind::Word
                         && self.toks[k].flags & CAP != 0
-                        && !is_stopword(self.s(k))
-                        && !is_month_or_weekday(self.s(k))
+                        && self.lex[k] & (STOP | MONTH_OR_WEEKDAY) == 0
                     {
                         k += 1;
                     }

@@ -8,6 +8,8 @@ pub const SENT_START: u8 = 4;
 pub const LINE_START: u8 = 8;
 pub const SPACE_BEFORE: u8 = 16;
 pub const HYPHEN: u8 = 32;
+/// A capital after the first letter, in a word not all in capitals (`KoreaNorth`, `MiG`).
+pub const INNER_CAP: u8 = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -88,11 +90,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if is_word_char(c) {
             let numeric = c.is_ascii_digit();
             let mut j = i + clen;
-            let mut upper = usize::from(c.is_uppercase());
+            let mut upper = 0;
             let mut lower = usize::from(c.is_lowercase());
             let mut hyphen = false;
             while j < bytes.len() {
                 let bj = bytes[j];
+                if bj.is_ascii_alphanumeric() {
+                    // the common case, without decoding a char
+                    upper += usize::from(bj.is_ascii_uppercase());
+                    lower += usize::from(bj.is_ascii_lowercase());
+                    j += 1;
+                    continue;
+                }
                 let (cj, lj) = if bj < 0x80 {
                     (bj as char, 1)
                 } else {
@@ -105,8 +114,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     j += lj;
                     continue;
                 }
-                let next_is_word = text[j + lj..].chars().next().is_some_and(is_word_char);
-                if cj == '-' && next_is_word {
+                if cj == '-' && text[j + lj..].chars().next().is_some_and(is_word_char) {
                     hyphen = true;
                     j += lj;
                     continue;
@@ -120,11 +128,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 break;
             }
+            // `upper` counts the capitals after the first letter
             if c.is_uppercase() {
                 flags |= CAP;
             }
-            if upper >= 2 && lower == 0 {
+            if upper >= 1 && lower == 0 && c.is_uppercase() {
                 flags |= ALLCAPS;
+            } else if upper >= 1 {
+                flags |= INNER_CAP;
             }
             if hyphen {
                 flags |= HYPHEN;
@@ -162,12 +173,23 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 
 /// Lines of a text with their byte ranges (without the line break).
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut pos = 0;
-    text.split_inclusive('\n').map(move |l| {
-        let start = pos;
-        pos += l.len();
-        let body = l.trim_end_matches(['\n', '\r']);
-        (start, start + body.len())
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let (end, next) = match breaks.next() {
+            Some(nl) => (nl, nl + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        let line = (
+            start,
+            end - usize::from(end > start && bytes[end - 1] == b'\r'),
+        );
+        start = next;
+        Some(line)
     })
 }
 
@@ -190,162 +212,160 @@ pub fn alnum_at(text: &str, pos: usize) -> bool {
 }
 
 /// Common English function words, capitalised at sentence starts but never names.
-pub fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "A" | "An"
-            | "The"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "In"
-            | "On"
-            | "At"
-            | "Of"
-            | "For"
-            | "With"
-            | "By"
-            | "From"
-            | "To"
-            | "And"
-            | "But"
-            | "Or"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "During"
-            | "Since"
-            | "Until"
-            | "Although"
-            | "Though"
-            | "However"
-            | "Meanwhile"
-            | "According"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "There"
-            | "Here"
-            | "What"
-            | "Why"
-            | "How"
-            | "Who"
-            | "Which"
-            | "Where"
-            | "Also"
-            | "Yet"
-            | "So"
-            | "Not"
-            | "No"
-            | "All"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "More"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "Such"
-            | "One"
-            | "Two"
-            | "Three"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Be"
-            | "Has"
-            | "Have"
-            | "Had"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Will"
-            | "Would"
-            | "Could"
-            | "Should"
-            | "May"
-            | "Might"
-            | "Can"
-            | "Must"
-            | "Than"
-            | "Then"
-            | "Now"
-            | "Even"
-            | "Only"
-            | "Just"
-            | "Still"
-            | "Indeed"
-            | "Furthermore"
-            | "Additionally"
-            | "Moreover"
-            | "Instead"
-            | "Despite"
-            | "Amid"
-            | "Among"
-            | "Under"
-            | "Over"
-            | "About"
-            | "Against"
-            | "Between"
-            | "Through"
-            | "Into"
-            | "Upon"
-            | "Within"
-            | "Without"
-            | "Because"
-            | "Whether"
-            | "Given"
-            | "Once"
-            | "Earlier"
-            | "Later"
-            | "Last"
-            | "Next"
-            | "First"
-            | "Second"
-            | "Third"
-            | "New"
-            | "Other"
-            | "Another"
-            | "Any"
-            | "Few"
-            | "Several"
-            | "Quoting"
-            | "Looking"
-            | "Check"
-            | "Read"
-            | "OF"
-            | "THE"
-            | "AND"
-            | "FOR"
-            | "IN"
-            | "ON"
-            | "TO"
-            | "BY"
-            | "AN"
-            | "THIS"
-            | "THAT"
-    )
-}
+pub const STOPWORDS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "With",
+    "By",
+    "From",
+    "To",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "According",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Which",
+    "Where",
+    "Also",
+    "Yet",
+    "So",
+    "Not",
+    "No",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "More",
+    "Both",
+    "Each",
+    "Every",
+    "Such",
+    "One",
+    "Two",
+    "Three",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Has",
+    "Have",
+    "Had",
+    "Do",
+    "Does",
+    "Did",
+    "Will",
+    "Would",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Can",
+    "Must",
+    "Than",
+    "Then",
+    "Now",
+    "Even",
+    "Only",
+    "Just",
+    "Still",
+    "Indeed",
+    "Furthermore",
+    "Additionally",
+    "Moreover",
+    "Instead",
+    "Despite",
+    "Amid",
+    "Among",
+    "Under",
+    "Over",
+    "About",
+    "Against",
+    "Between",
+    "Through",
+    "Into",
+    "Upon",
+    "Within",
+    "Without",
+    "Because",
+    "Whether",
+    "Given",
+    "Once",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "First",
+    "Second",
+    "Third",
+    "New",
+    "Other",
+    "Another",
+    "Any",
+    "Few",
+    "Several",
+    "Quoting",
+    "Looking",
+    "Check",
+    "Read",
+    "OF",
+    "THE",
+    "AND",
+    "FOR",
+    "IN",
+    "ON",
+    "TO",
+    "BY",
+    "AN",
+    "THIS",
+    "THAT",
+];
 
 #[cfg(test)]
 mod tests {
