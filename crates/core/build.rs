@@ -12,18 +12,6 @@ const WEAPON: u8 = 3;
 const EVENT: u8 = 4;
 const DEMONYM: u8 = 5;
 
-/// Which kind wins when two files name the same string (lower wins).
-fn rank(kind: u8, sub: u8) -> u8 {
-    match kind {
-        PERSON => 0,
-        WEAPON => 1,
-        EVENT => 2,
-        ORG => 3,
-        PLACE => 4 + sub,
-        _ => 9,
-    }
-}
-
 struct Canon {
     kind: u8,
     sub: u8,
@@ -55,9 +43,7 @@ fn main() {
     let mut canons: Vec<Canon> = Vec::new();
     // folded key -> (rank, canon index)
     let mut keys: BTreeMap<Vec<u8>, (u8, u32)> = BTreeMap::new();
-    let mut norms: BTreeMap<Vec<u8>, (u8, u32)> = BTreeMap::new();
-    let mut add = |norms: &mut BTreeMap<Vec<u8>, (u8, u32)>,
-                   canons: &mut Vec<Canon>,
+    let mut add = |canons: &mut Vec<Canon>,
                    kind: u8,
                    sub: u8,
                    name: &str,
@@ -85,30 +71,16 @@ fn main() {
                 .filter(|a| !a.is_empty())
                 .map(String::from),
         );
-        let mut more = Vec::new();
-        for f in &forms {
-            // headlines and bylines in capitals: also match the all-caps form of longer names
-            let upper = f.to_uppercase();
-            if f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && &upper != f {
-                more.push(upper);
-            }
-            if kind == PERSON && f.contains('-') {
-                more.push(f.replace('-', " "));
-            }
-        }
-        forms.extend(more);
+        // (names in capitals are matched at run time by title-casing them: no key for them)
+        let spaced: Vec<String> = forms
+            .iter()
+            .filter(|f| kind == PERSON && f.contains('-'))
+            .map(|f| f.replace('-', " "))
+            .collect();
+        forms.extend(spaced);
         for f in forms {
             let key = fold_str(&f);
             let r = rank(kind, sub);
-            if kind != DEMONYM {
-                let n = norm_name(&f).into_bytes();
-                match norms.get(&n) {
-                    Some(&(old, _)) if old <= r => {}
-                    _ => {
-                        norms.insert(n, (r, idx));
-                    }
-                }
-            }
             match keys.get(&key) {
                 Some(&(old, _)) if old <= r => {}
                 _ => {
@@ -119,7 +91,6 @@ fn main() {
     };
     for r in rows(&dir, "countries.tsv") {
         add(
-            &mut norms,
             &mut canons,
             PLACE,
             0,
@@ -132,7 +103,6 @@ fn main() {
     }
     for r in rows(&dir, "regions.tsv") {
         add(
-            &mut norms,
             &mut canons,
             PLACE,
             1,
@@ -145,7 +115,6 @@ fn main() {
     }
     for r in rows(&dir, "cities.tsv") {
         add(
-            &mut norms,
             &mut canons,
             PLACE,
             2,
@@ -158,7 +127,6 @@ fn main() {
     }
     for r in rows(&dir, "people.tsv") {
         add(
-            &mut norms,
             &mut canons,
             PERSON,
             0,
@@ -177,7 +145,6 @@ fn main() {
             r.get(4).map_or("", |s| s)
         );
         add(
-            &mut norms,
             &mut canons,
             ORG,
             0,
@@ -190,7 +157,6 @@ fn main() {
     }
     for r in rows(&dir, "weapons.tsv") {
         add(
-            &mut norms,
             &mut canons,
             WEAPON,
             0,
@@ -208,7 +174,6 @@ fn main() {
             r.get(3).map_or("", |s| s)
         );
         add(
-            &mut norms,
             &mut canons,
             EVENT,
             0,
@@ -221,7 +186,6 @@ fn main() {
     }
     for r in rows(&dir, "demonyms.tsv") {
         add(
-            &mut norms,
             &mut canons,
             DEMONYM,
             0,
@@ -240,15 +204,6 @@ fn main() {
     }
     fs::write(
         out.join("gazetteer.fst"),
-        builder.into_inner().expect("fst"),
-    )
-    .expect("write fst");
-    let mut builder = fst::MapBuilder::memory();
-    for (k, (_, idx)) in &norms {
-        builder.insert(k, u64::from(*idx)).expect("sorted keys");
-    }
-    fs::write(
-        out.join("normalised.fst"),
         builder.into_inner().expect("fst"),
     )
     .expect("write fst");

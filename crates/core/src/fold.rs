@@ -1,6 +1,21 @@
-// Byte folding shared by build.rs (building the gazetteer FST) and the matcher at run time:
-// curly apostrophes read as a straight one, so "Workers’ Party" finds "Workers' Party".
+// Byte folding and name normalisation shared by build.rs (building the gazetteer FST) and the
+// matcher at run time: curly apostrophes read as a straight one, so "Workers’ Party" finds
+// "Workers' Party"; and which kind of entry wins when two share a name.
 // Included with `include!`, so it has no module comment of its own beyond this one.
+
+/// Which entry wins when two name the same string (lower wins): a person over a weapon, event,
+/// organisation or place; a country over a region over a city. `kind` and `sub` as in the
+/// generated entry table (0 person, 1 org, 2 place, 3 weapon, 4 event, 5 demonym).
+pub fn rank(kind: u8, sub: u8) -> u8 {
+    match kind {
+        0 => 0,
+        3 => 1,
+        4 => 2,
+        1 => 3,
+        2 => 4 + sub,
+        _ => 9,
+    }
+}
 
 /// Folds `text` from byte `pos`: returns the folded byte and the number of raw bytes it used.
 #[inline]

@@ -2,6 +2,8 @@
 //! organisations, weapon systems, events and demonyms (compiled by build.rs into an FST),
 //! plus word lists (given names, surnames, roles, designator families) used by the rules.
 //! Each data file in `data/` names its source and licence in its header.
+use fst::Streamer;
+use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -43,15 +45,32 @@ pub(crate) struct RawEntry {
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_entries.rs"));
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
-static NORM_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/normalised.fst"));
 
 /// The entry whose normalised name (`norm_name`: no case, hyphens, `the`; Defence = Defense)
-/// equals that of `s`.
+/// equals that of `s`. The map is derived from the FST's keys on first use rather than shipped.
 pub fn exact_normalised(s: &str) -> Option<u32> {
-    static NORM: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
-    let map =
-        NORM.get_or_init(|| fst::Map::new(NORM_BYTES).expect("normalised FST built by build.rs"));
-    map.get(norm_name(s)).map(|v| v as u32)
+    static NORM: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
+    let map = NORM.get_or_init(|| {
+        let mut best: FxHashMap<String, (u8, u32)> = FxHashMap::default();
+        let map = fst::Map::new(FST_BYTES).expect("gazetteer FST built by build.rs");
+        let mut keys = map.stream();
+        while let Some((key, id)) = keys.next() {
+            let e = &ENTRIES[id as usize];
+            let Ok(key) = std::str::from_utf8(key) else {
+                continue;
+            };
+            if e.kind == 5 {
+                continue; // demonyms name no entity
+            }
+            let r = rank(e.kind, e.sub);
+            let slot = best.entry(norm_name(key)).or_insert((r, id as u32));
+            if r < slot.0 {
+                *slot = (r, id as u32);
+            }
+        }
+        best.into_iter().map(|(k, (_, id))| (k, id)).collect()
+    });
+    map.get(&norm_name(s)).copied()
 }
 
 /// One gazetteer entry, as the extractor sees it.
@@ -104,8 +123,34 @@ fn is_word_byte_start(text: &str, pos: usize) -> bool {
 }
 
 /// Longest gazetteer name starting at byte `start` of `text` and ending on a word boundary.
-/// Returns (end, entry id).
+/// Names in capitals (`NORTH KOREA`, `KIM JONG UN` in a headline or byline) are also read as
+/// their title-cased form, for names of four letters or more. Returns (end, entry id).
 pub fn longest_at(text: &str, start: usize) -> Option<(usize, u32)> {
+    let found = walk(text, start, false);
+    let bytes = text.as_bytes();
+    let caps = bytes
+        .get(start..start + 2)
+        .is_some_and(|b| b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase());
+    if !caps {
+        return found;
+    }
+    let titled = walk(text, start, true).filter(|&(end, _)| {
+        text[start..end]
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .count()
+            >= 4
+    });
+    match (found, titled) {
+        (Some(a), Some(b)) if b.0 > a.0 => Some(b),
+        (None, b) => b,
+        (a, _) => a,
+    }
+}
+
+/// Walks the FST from byte `start`; with `titlecase`, a capital that follows a letter is read
+/// in lower case.
+fn walk(text: &str, start: usize, titlecase: bool) -> Option<(usize, u32)> {
     let fst = fst();
     let bytes = text.as_bytes();
     let mut node = fst.root();
@@ -113,7 +158,14 @@ pub fn longest_at(text: &str, start: usize) -> Option<(usize, u32)> {
     let mut pos = start;
     let mut best = None;
     while pos < bytes.len() {
-        let (b, n) = fold_at(bytes, pos);
+        let (mut b, n) = fold_at(bytes, pos);
+        if titlecase
+            && b.is_ascii_uppercase()
+            && pos > start
+            && bytes[pos - 1].is_ascii_alphabetic()
+        {
+            b = b.to_ascii_lowercase();
+        }
         let Some(i) = node.find_input(b) else { break };
         let t = node.transition(i);
         out = out.cat(t.out);
