@@ -142,6 +142,12 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
         }
         if let Some((end, id)) = gazetteer::longest_at(text, pos) {
             let e = gazetteer::entry(id);
+            // names listed with their article (The Guardian, The Gambia) are matched with it,
+            // but the mention is the name alone
+            let start = ["The ", "THE "]
+                .iter()
+                .find(|d| text[pos..end].starts_with(*d) && end > pos + d.len())
+                .map_or(pos, |d| pos + d.len());
             // a single capitalised word that is a common word at a sentence start is no name
             if pos == toks[ti].start as usize {
                 gaz_at[ti] = Some(e.kind);
@@ -149,7 +155,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             match etype(e.kind) {
                 Some(kind) => {
                     cands.push(Cand {
-                        start: pos,
+                        start,
                         end,
                         kind,
                         rank: 0,
@@ -246,6 +252,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
         }
     }
     // bylines: the author's name is a PERSON
+    let first_byline_hit = hits.len();
     for l in &article.lines {
         if matches!(l.furniture, Some(Furniture::Byline | Furniture::Header)) {
             let line = &text[l.start..l.end];
@@ -262,7 +269,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             }
         }
     }
-    for h in hits {
+    for (n, h) in hits.into_iter().enumerate() {
         // a rule span that is only a demonym is no name
         if demonyms.iter().any(|&(s, e)| s == h.start && e == h.end) {
             continue;
@@ -271,7 +278,8 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             start: h.start,
             end: h.end,
             kind: h.kind,
-            rank: 1,
+            // the byline's author is known from the line's shape: it beats a guess from capitals
+            rank: if n >= first_byline_hit { 0 } else { 1 },
             key: None,
             value_idx: None,
         });

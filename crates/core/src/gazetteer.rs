@@ -178,14 +178,21 @@ fn walk(text: &str, start: usize, titlecase: bool) -> Option<(usize, u32)> {
     best
 }
 
-/// Whether a name may end before byte `pos`: the next char is not a letter or digit, or it
-/// is a hyphen joining another capitalised name ("North Korea-Russia").
+/// Whether a name may end before byte `pos`: the next char is not a letter or digit; or it
+/// is a hyphen joining another capitalised name ("North Korea-Russia"); or a capitalised word
+/// glued to the name's last lower-case letter, as scraped breadcrumbs are ("North KoreaNorth").
 #[inline]
 fn boundary_after(text: &str, pos: usize) -> bool {
-    let rest = &text.as_bytes()[pos..];
+    let bytes = text.as_bytes();
+    let rest = &bytes[pos..];
     match rest.first() {
         None => true,
         Some(b'-') => rest.get(1).is_none_or(|c| c.is_ascii_uppercase()),
+        Some(c) if c.is_ascii_uppercase() => {
+            pos > 0
+                && bytes[pos - 1].is_ascii_lowercase()
+                && rest.get(1).is_some_and(u8::is_ascii_lowercase)
+        }
         Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric(),
         Some(_) => !is_word_byte_start(text, pos),
     }
@@ -254,5 +261,72 @@ pub fn exact(s: &str) -> Option<u32> {
     match longest_at(s, 0) {
         Some((end, id)) if end == s.len() => Some(id),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Name forms are names, not descriptions: every word capitalised, a number, or a particle
+    /// inside a name (`of`, `the`, `al-`), so "Russian military", "Kursk region" or "war in
+    /// Ukraine" never become entities (the guidelines' rules 1, 3 and 5).
+    #[test]
+    fn data_holds_names_not_descriptions() {
+        const PARTICLES: &[&str] = &[
+            "a", "an", "of", "the", "and", "for", "on", "in", "de", "da", "do", "du", "der", "den",
+            "van", "von", "bin", "ibn", "la", "le", "y", "to", "at", "et", "del", "des", "di",
+        ];
+        let is_name = |form: &str| {
+            let words: Vec<&str> = form.split_whitespace().collect();
+            form == "Korean peninsula" // named in the guidelines
+                || words.iter().enumerate().all(|(i, w)| {
+                    let first = w.chars().next().unwrap_or(' ');
+                    !first.is_alphabetic()
+                        || first.is_uppercase()
+                        || (PARTICLES.contains(w) && i > 0 && i + 1 < words.len())
+                        || ["al-", "el-", "ad-", "as-", "d'"].iter().any(|p| w.starts_with(p))
+                })
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut bad = Vec::new();
+        for file in [
+            "countries.tsv",
+            "regions.tsv",
+            "orgs.tsv",
+            "people.tsv",
+            "weapons.tsv",
+            "events.tsv",
+        ] {
+            for line in std::fs::read_to_string(dir.join(file)).unwrap().lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                let aliases = cols.get(1).copied().unwrap_or("");
+                for form in std::iter::once(cols[0])
+                    .chain(aliases.split('|'))
+                    .filter(|f| !f.is_empty())
+                {
+                    if !is_name(form) {
+                        bad.push(format!("{file}: {form}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "descriptions, not names:\n{}",
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn names_in_capitals_are_read_title_cased() {
+        let t = "NORTH KOREA AND RUSSIA";
+        let (end, id) = longest_at(t, 0).expect("NORTH KOREA");
+        assert_eq!((&t[..end], entry(id).name), ("NORTH KOREA", "North Korea"));
+        // short capitals are acronyms, never title-cased
+        assert!(longest_at("US", 0).is_some_and(|(e, _)| e == 2));
     }
 }
