@@ -203,8 +203,9 @@ fn is_headline(s: &str, words: usize) -> bool {
 fn email_in(s: &str) -> Option<(usize, usize)> {
     let at = s.find('@')?;
     let start = s[..at]
-        .rfind(|c: char| c.is_whitespace() || c == '[' || c == '(' || c == '<')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '[' || c == '(' || c == '<')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let end = at
         + s[at..]
             .find(|c: char| c.is_whitespace() || matches!(c, ']' | ')' | '>'))
@@ -483,6 +484,16 @@ mod tests {
         assert_eq!(kinds[2], Some(Furniture::DateHeader));
         assert_eq!(kinds[4], Some(Furniture::Advertisement));
         assert_eq!(kinds[6], Some(Furniture::Byline));
+    }
+
+    #[test]
+    fn bylines_with_wide_spaces_do_not_panic() {
+        // found by the fuzzer: a no-break space (two bytes) before the e-mail
+        let a = clean(
+            "Title of a short article here\n\nBY YOUNGNAM KIM [kim.youngn\u{a0}m@koreadaily.com]\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Youngnam Kim"));
+        assert_eq!(email_in("mail\u{2003}x@y.com"), Some((7, 14)));
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
         html: html_src,
         article,
         mentions,
+        meta: Default::default(),
     };
     Ok(Staged {
         doc,

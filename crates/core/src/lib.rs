@@ -8,11 +8,15 @@ pub mod decode;
 pub mod extract;
 pub mod gazetteer;
 pub mod html;
+pub mod index;
 pub mod json;
 pub mod lexicon;
 pub mod link;
 pub mod names;
+pub mod query;
 pub mod score;
+pub mod search;
+pub mod segments;
 pub mod text;
 
 use serde::Serialize;
@@ -64,6 +68,18 @@ impl EntityType {
 pub struct Input {
     pub name: String,
     pub bytes: Vec<u8>,
+    pub meta: InputMeta,
+}
+
+/// What the person who added an article said of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InputMeta {
+    /// A title to show instead of the one read from the text.
+    pub title: Option<String>,
+    /// The source (outlet) to file it under instead of the one read from the text.
+    pub source: Option<String>,
+    /// Added by the reader (not bundled).
+    pub user: bool,
 }
 
 impl Input {
@@ -71,7 +87,14 @@ impl Input {
         Input {
             name: name.into(),
             bytes,
+            meta: InputMeta::default(),
         }
+    }
+
+    /// The same input with what its owner said of it.
+    pub fn with_meta(mut self, meta: InputMeta) -> Input {
+        self.meta = meta;
+        self
     }
 }
 
@@ -103,11 +126,32 @@ pub struct Document {
     pub html: Option<extract::HtmlSource>,
     pub article: clean::Article,
     pub mentions: Vec<Mention>,
+    pub meta: InputMeta,
 }
 
 impl Document {
-    /// The title to show: the article's own, else the first words of its body, else its name.
+    /// The source to file the article under: the one its owner gave, else its outlet.
+    pub fn source(&self) -> Option<&str> {
+        self.meta
+            .source
+            .as_deref()
+            .or(self.article.outlet.as_deref())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The title to show: the one its owner gave, else the article's own, else the first words
+    /// of its body, else its name.
     pub fn display_title(&self) -> String {
+        if let Some(t) = self
+            .meta
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            return t.to_string();
+        }
         if let Some(t) = &self.article.title {
             return t.clone();
         }
@@ -169,7 +213,10 @@ impl Corpus {
         let mut rejected = Vec::new();
         for input in inputs {
             match extract::process(&input.name, &input.bytes) {
-                Ok(doc) => staged.push(doc),
+                Ok(mut doc) => {
+                    doc.doc.meta = input.meta;
+                    staged.push(doc)
+                }
                 Err(error) => rejected.push(Rejected {
                     name: input.name,
                     error,
