@@ -91,6 +91,18 @@ CANONICAL = {
     "UM": "United States Minor Outlying Islands", "VI": "U.S. Virgin Islands",
 }
 
+# Names in the countries' own scripts, as quoted in news (Russian, Ukrainian, Korean, Chinese,
+# Japanese), so that a quoted native name links to the country.
+NATIVE_COUNTRY_NAMES = {
+    "RU": ["Россия"], "UA": ["Україна", "Украина"], "KP": ["조선", "북한"], "KR": ["한국", "대한민국"],
+    "CN": ["中国", "中國"], "JP": ["日本"],
+}
+NATIVE_CITY_NAMES = {
+    ("RU", "Moscow"): ["Москва"], ("UA", "Kyiv"): ["Київ", "Киев"], ("KP", "Pyongyang"): ["평양", "Пхеньян"],
+    ("KR", "Seoul"): ["서울"], ("CN", "Beijing"): ["北京"], ("JP", "Tokyo"): ["東京"],
+    ("RU", "Vladivostok"): ["Владивосток"],
+}
+
 # Well-known aliases used in news (on top of the ISO 3166 names from pycountry).
 EXTRA_ALIASES = {
     "KP": ["DPRK", "D.P.R.K.", "N. Korea", "N.Korea", "Democratic People's Republic of Korea",
@@ -99,7 +111,7 @@ EXTRA_ALIASES = {
     "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
     "RU": ["Russian Federation"],
-    "CN": ["PRC", "P.R.C.", "People's Republic of China", "Mainland China", "mainland China"],
+    "CN": ["PRC", "P.R.C.", "People's Republic of China", "Mainland China"],
     "TW": ["Republic of China", "ROC", "Chinese Taipei"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "NL": ["Holland", "The Netherlands", "Kingdom of the Netherlands"],
@@ -114,7 +126,7 @@ EXTRA_ALIASES = {
     "TL": ["Timor-Leste", "Timor Leste"],
     "CV": ["Cabo Verde"],
     "VA": ["Holy See", "Vatican"],
-    "PS": ["State of Palestine", "Palestinian territories", "Palestinian Territories",
+    "PS": ["State of Palestine", "Palestinian Territories",
            "Occupied Palestinian Territories", "Palestinian Territory"],
     "IR": ["Islamic Republic of Iran"],
     "SY": ["Syrian Arab Republic"],
@@ -176,6 +188,7 @@ def country_rows(gc, cities_by_cc):
                 if v:
                     names.append(v)
         names += EXTRA_ALIASES.get(iso, [])
+        names += NATIVE_COUNTRY_NAMES.get(iso, [])
         aliases = []
         for n in names:
             for form in (straight(n), deaccent(n)):
@@ -209,9 +222,16 @@ def country_rows(gc, cities_by_cc):
 # --------------------------------------------------------------------------
 # cities
 # --------------------------------------------------------------------------
-GLOBAL_MIN_POP = 150_000
-COUNTRY_MIN_POP = {"KP": 15_000, "KR": 15_000, "RU": 15_000, "UA": 15_000, "BY": 15_000,
-                   "CN": 300_000, "JP": 200_000, "IR": 200_000}
+# World cities of 300,000 or more, capitals whatever their size; lower thresholds below for the
+# countries at the centre of this domain's news and for the US, its allies and the Middle East
+# conflicts (bases and summit cities such as Anchorage), where smaller cities make the news.
+GLOBAL_MIN_POP = 300_000
+# Russia's towns under 40,000 are left out (border and front-line towns are in EXTRA_PLACES):
+# they cost bundle size and rarely make the news.
+COUNTRY_MIN_POP = {"KP": 15_000, "KR": 15_000, "RU": 40_000, "UA": 15_000, "BY": 15_000,
+                   "CN": 300_000, "JP": 200_000, "IR": 200_000,
+                   "US": 150_000, "GB": 150_000, "FR": 150_000, "DE": 150_000, "PL": 150_000,
+                   "IL": 150_000, "TR": 150_000, "SY": 150_000}
 
 # Small places that matter in this domain though they fall under the thresholds:
 # border and front-line towns of the war in Ukraine and of the Kursk incursion.
@@ -225,6 +245,8 @@ EXTRA_PLACES = {
     ("UA", "Kupyansk"), ("UA", "Lyman"), ("UA", "Svatove"), ("UA", "Starobilsk"),
     ("UA", "Snihurivka"), ("UA", "Kakhovka"), ("UA", "Enerhodar"), ("UA", "Hostomel"),
     ("UA", "Bucha"), ("UA", "Irpin"), ("UA", "Borodianka"),
+    # Belgorod region towns shelled or raided from across the border
+    ("RU", "Krasnaya Yaruga"), ("RU", "Graivoron"), ("RU", "Vyazovoye"),
 }
 
 # Place names that would cause false positives in news text, so they are left out
@@ -496,6 +518,7 @@ def city_rows(gc, cities, capitals):
             if a and a != canonical and a not in alias_list and a not in SKIP_NAMES \
                     and a not in SKIP_ALIASES:
                 alias_list.append(a)
+        alias_list += [n for n in NATIVE_CITY_NAMES.get((cc, canonical), []) if n not in alias_list]
         pop = c["population"] or 0
         score = pop * (10 if c["geonameid"] in capitals else 1)
         prev = best.get(canonical)

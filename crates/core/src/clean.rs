@@ -1,7 +1,15 @@
-//! Separates the article from the page furniture around it (weather and location widgets, site
-//! date headers, advertisements, promotions, teasers of other articles, bylines, crawler headers,
-//! footers) and reads the article's title, published date, author and outlet.
-use crate::{dates, gazetteer};
+//! Separates the article from the page furniture around it (weather and location widgets,
+//! mastheads, breadcrumbs and section bars, site date headers, advertisements, promotions,
+//! teasers and lists of other articles, bylines and e-mail lines, share bars, copyright footers)
+//! and reads the article's title, published date, authors and outlet.
+//!
+//! Lines are first described one by one (words, the dates in them, separator-built bars,
+//! navigation labels such as "Related:", bylines); furniture is then decided by rules that do not
+//! depend on one site's layout. A date standing alone on a line at the top of a page is the
+//! site's "today" banner (when the page was viewed), not the article's date; a date with a time
+//! of day, in a "Published" line, in the byline or in the masthead bar is the article's own.
+use crate::{dates, gazetteer, names};
+use jiff::civil::Date;
 
 /// Why a line is not part of the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,18 +19,19 @@ pub enum Furniture {
     Weather,
     /// A lone place name of a location widget.
     Location,
-    /// A date showing when the page was viewed, not when the article was published.
+    /// A date showing when the page was viewed, or the article's date and time on a line of
+    /// their own.
     DateHeader,
     Advertisement,
     /// Sign-up, subscription and fan-club promotions.
     Promotion,
-    /// Teasers and headlines of other articles.
+    /// Teasers and headlines of other articles ("Related: ...", "Read more: ...").
     Teaser,
-    /// The byline with the author's e-mail.
+    /// The byline, or a line with only the author's e-mail.
     Byline,
-    /// A category label glued to a repeat of the title.
+    /// The site's name, section bar or breadcrumb trail, or a title glued to a category label.
     Breadcrumb,
-    /// "Check out our other content", tag lists, "Most popular".
+    /// "Check out our other content", tag lists, share bars, copyright and "(END)".
     Footer,
 }
 
@@ -32,12 +41,12 @@ impl Furniture {
             Furniture::Header => "page header",
             Furniture::Weather => "weather widget",
             Furniture::Location => "location widget",
-            Furniture::DateHeader => "site date header",
+            Furniture::DateHeader => "date line",
             Furniture::Advertisement => "advertisement",
             Furniture::Promotion => "promotion",
-            Furniture::Teaser => "teaser of another article",
+            Furniture::Teaser => "other articles",
             Furniture::Byline => "byline",
-            Furniture::Breadcrumb => "breadcrumb",
+            Furniture::Breadcrumb => "site navigation",
             Furniture::Footer => "footer",
         }
     }
@@ -54,13 +63,31 @@ pub struct Line {
     pub is_title: bool,
 }
 
+/// What a page declared about itself (HTML `<meta>` tags and its first `<h1>`), for HTML input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    /// The first `<h1>`'s byte range in the text view.
+    pub h1: Option<(usize, usize)>,
+    /// `article:published_time` and the like (an ISO date or date-time).
+    pub published: Option<String>,
+    pub author: Option<String>,
+    pub site: Option<String>,
+    /// Byte ranges of the text view that came from navigation, headers, asides, forms and
+    /// footers, and what they are.
+    pub furniture: Vec<(usize, usize, Furniture)>,
+}
+
 /// The article read out of a document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub title: Option<String>,
     /// The article's own publication date (ISO), not a page header's.
     pub published: Option<String>,
+    /// The authors joined with "and" (as the byline gives them).
     pub author: Option<String>,
+    /// Each author's name.
+    pub authors: Vec<String>,
     pub outlet: Option<String>,
     /// A date a site header showed (when the page was viewed).
     pub page_date: Option<String>,
@@ -124,7 +151,7 @@ fn is_advertisement(s: &str) -> bool {
     }
     matches!(
         t.to_ascii_lowercase().as_str(),
-        "advertisement" | "ad" | "sponsored" | "sponsored content" | "promoted"
+        "advertisement" | "ad" | "sponsored" | "sponsored content" | "promoted" | "paid content"
     )
 }
 
@@ -148,31 +175,85 @@ fn is_promotion(s: &str, words: usize) -> bool {
 }
 
 fn is_footer(s: &str, words: usize) -> bool {
-    if words > 8 {
-        return false;
-    }
     let l = s.trim().to_lowercase();
-    [
-        "check out our other content",
-        "check out other tags",
-        "most popular",
-        "related articles",
-        "related stories",
-        "recommended",
-        "read more",
-        "more from",
-        "tags:",
-        "share this",
-        "share on",
-        "all rights reserved",
-        "copyright",
-        "©",
-        "trending now",
-        "you may also like",
-        "leave a comment",
-    ]
-    .iter()
-    .any(|k| l.starts_with(k) || (k.len() > 12 && l.contains(k)))
+    // copyright lines, however long their list of links
+    if words <= 25
+        && (l.starts_with('©') || l.starts_with("copyright") || l.contains("all rights reserved"))
+    {
+        return true;
+    }
+    if matches!(l.as_str(), "(end)" | "end" | "-end-" | "- end -" | "###") {
+        return true;
+    }
+    words <= 8
+        && [
+            "check out our other content",
+            "check out other tags",
+            "most popular",
+            "related articles",
+            "related stories",
+            "recommended",
+            "read more",
+            "more from",
+            "tags:",
+            "share this",
+            "share on",
+            "trending now",
+            "you may also like",
+            "leave a comment",
+        ]
+        .iter()
+        .any(|k| l.starts_with(k) || (k.len() > 12 && l.contains(k)))
+}
+
+/// Labels that open a line pointing to other content ("Related: ...", "Most read").
+const NAV_LABELS: &[&str] = &[
+    "related",
+    "related coverage",
+    "related articles",
+    "related stories",
+    "related content",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more",
+    "more on this",
+    "more on this story",
+    "most read",
+    "most viewed",
+    "most popular",
+    "trending",
+    "live",
+    "watch",
+    "listen",
+    "share",
+    "share this",
+    "follow",
+    "follow us",
+    "contact",
+    "contact us",
+    "contact the newsroom",
+    "recommended",
+    "editor's picks",
+    "editors' picks",
+    "latest",
+    "top stories",
+    "you may also like",
+    "don't miss",
+];
+
+/// The navigation label a line opens with, and whether anything follows it.
+fn nav_label(s: &str) -> Option<bool> {
+    let t = s.trim();
+    let (head, rest) = match t.split_once(':') {
+        Some((h, r)) => (h, r.trim()),
+        None => (t, ""),
+    };
+    let head = head.trim().to_lowercase().replace('’', "'");
+    NAV_LABELS
+        .contains(&head.as_str())
+        .then_some(!rest.is_empty())
 }
 
 fn is_teaser(s: &str, words: usize) -> bool {
@@ -199,6 +280,25 @@ fn is_headline(s: &str, words: usize) -> bool {
         && t.len() <= 250
 }
 
+/// The separators of site bars and breadcrumbs.
+const SEPARATORS: &[&str] = &[
+    " | ", " · ", " › ", " > ", " » ", " — ", " – ", " / ", " • ",
+];
+
+/// The parts of a line split at bar separators (one part when it has none).
+fn bar_segments(s: &str) -> Vec<&str> {
+    let mut parts = vec![s.trim()];
+    for sep in SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .collect();
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// An e-mail address anywhere in the line.
 fn email_in(s: &str) -> Option<(usize, usize)> {
     let at = s.find('@')?;
@@ -214,52 +314,108 @@ fn email_in(s: &str) -> Option<(usize, usize)> {
     (domain.contains('.') && at > start).then_some((start, end))
 }
 
-/// Reads "by NAME" from a byline; returns the name.
-fn byline_name(s: &str) -> Option<&str> {
+/// Words after a name in a byline that say what the person is, not who.
+const BYLINE_ROLES: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+    "staff",
+    "bureau",
+    "chief",
+    "contributor",
+    "columnist",
+    "analyst",
+    "desk",
+    "news",
+    "agency",
+    "special",
+    "senior",
+    "associate",
+    "international",
+    "diplomatic",
+    "defence",
+    "defense",
+    "security",
+    "political",
+    "foreign",
+];
+
+/// The authors a byline names: `By A`, `BY A AND B`, `By A in Warsaw and B in Kyiv`,
+/// `By A, Moscow correspondent`, `By A | a@b.com`, `By A · October 29, 2024`.
+fn byline_names(s: &str) -> Option<Vec<String>> {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
     let rest = if lower.starts_with("by ") {
         &t[3..]
     } else if let Some(p) = lower.find(" by ") {
+        // a byline after a label or date ("Story by A"), not a sentence
+        if t[..p].split_whitespace().count() > 3
+            || t[..p].ends_with(|c: char| c.is_lowercase() && p > 20)
+        {
+            return None;
+        }
         &t[p + 4..]
     } else {
         return None;
     };
     let end = rest
-        .find(|c: char| {
-            c == '[' || c == '(' || c == ',' || c == '|' || c == '<' || c.is_ascii_digit()
-        })
+        .find(|c: char| matches!(c, '[' | '(' | '|' | '<' | '·' | '•' | '—') || c.is_ascii_digit())
         .unwrap_or(rest.len());
-    let mut name = rest[..end].trim();
-    if let Some((s, _)) = email_in(name) {
-        name = name[..s].trim();
+    let mut names_part = rest[..end].trim();
+    if let Some((s, _)) = email_in(names_part) {
+        names_part = names_part[..s].trim();
     }
-    let name = name.trim_end_matches(['.', ' ']);
-    let n = name.split_whitespace().count();
-    let capitalised = name
-        .split_whitespace()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    ((1..=4).contains(&n) && capitalised).then_some(name)
+    let mut out = Vec::new();
+    let normalised = names_part.replace(" AND ", " and ").replace(" & ", " and ");
+    for chunk in normalised.split(" and ").flat_map(|c| c.split(',')) {
+        let chunk = chunk.trim().trim_end_matches(['.', ' ']);
+        // "A in Warsaw": the place says where they wrote from
+        let name = chunk.split(" in ").next().unwrap_or("").trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let is_role = words
+            .iter()
+            .any(|w| BYLINE_ROLES.contains(&w.to_ascii_lowercase().as_str()));
+        let capitalised = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if is_role || !capitalised || words.len() > 4 {
+            // the first chunk must be a name; later ones may be roles
+            if out.is_empty() {
+                return None;
+            }
+            continue;
+        }
+        out.push(tidy_name(name));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
-/// Title-cases an all-caps name (YOUNGNAM KIM -> Youngnam Kim).
+/// Title-cases an all-caps name (YOUNGNAM KIM -> Youngnam Kim; SEO HYE-RIN -> Seo Hye-rin, the
+/// second syllable of a Korean given name in lower case as it is usually written).
 fn tidy_name(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
     name.split_whitespace()
         .map(|w| {
-            let mut out = String::new();
-            let mut up = true;
-            for c in w.chars() {
-                if up {
-                    out.extend(c.to_uppercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-                up = c == '-' || c == '\'';
-            }
-            out
+            let parts: Vec<String> = w
+                .split('-')
+                .enumerate()
+                .map(|(i, p)| {
+                    let lower = p.to_lowercase();
+                    let korean_second = i > 0 && names::is_korean_syllable(&lower);
+                    let mut chars = lower.chars();
+                    match chars.next() {
+                        Some(c) if !korean_second => c.to_uppercase().chain(chars).collect(),
+                        _ => lower,
+                    }
+                })
+                .collect();
+            parts.join("-")
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -278,6 +434,71 @@ fn outlet_of_domain(domain: &str) -> Option<String> {
         parts.remove(0);
     }
     None
+}
+
+/// Words that end the names of news outlets.
+const OUTLET_HEADS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "daily",
+    "herald",
+    "observer",
+    "digest",
+    "wire",
+    "journal",
+    "monitor",
+    "ledger",
+    "tribune",
+    "agency",
+    "gazette",
+    "review",
+    "chronicle",
+    "telegraph",
+    "guardian",
+    "express",
+    "independent",
+    "standard",
+    "ilbo",
+    "sinmun",
+    "shimbun",
+    "brief",
+    "report",
+    "today",
+    "weekly",
+    "insider",
+    "diplomat",
+];
+
+/// The outlet a masthead names: a known media organisation, or a short name in capitals or
+/// ending in an outlet word ("GLOBAL AFFAIRS WIRE" -> Global Affairs Wire).
+fn outlet_of_masthead(s: &str) -> Option<String> {
+    let t = s.trim();
+    if let Some(id) = gazetteer::exact(t) {
+        let e = gazetteer::entry(id);
+        if e.kind == gazetteer::Kind::Org && e.extra.starts_with("media") {
+            return Some(e.name.to_string());
+        }
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let last = words[words.len() - 1].to_lowercase();
+    let named = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && OUTLET_HEADS.contains(&last.as_str());
+    if !(caps || named) {
+        return None;
+    }
+    let tidy = tidy_name(t);
+    Some(
+        tidy.strip_prefix("The ")
+            .map_or(tidy.clone(), str::to_string),
+    )
 }
 
 /// What a crawler header line says: title, published date, author, outlet.
@@ -308,7 +529,7 @@ fn parse_header(s: &str) -> Option<Header> {
     let mut author = None;
     let mut outlet = None;
     if let Some(p) = rest.to_ascii_lowercase().rfind(" by ") {
-        author = byline_name(&rest[p..]).map(tidy_name);
+        author = byline_names(&rest[p..]).map(|n| n.join(" and "));
         if let Some((s, e)) = email_in(&rest[p..]) {
             let email = &rest[p..][s..e];
             outlet = email.split_once('@').and_then(|(_, d)| outlet_of_domain(d));
@@ -322,8 +543,100 @@ fn parse_header(s: &str) -> Option<Header> {
     ))
 }
 
+/// A full date in a line, and whether a time of day is written next to it (`16:48`).
+fn full_date(s: &str) -> Option<(Date, bool)> {
+    let found = dates::find_in(s);
+    let date = found.iter().find_map(|f| match f.expr {
+        dates::Expr::Abs {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+        } => Date::new(y, m, d).ok(),
+        _ => None,
+    })?;
+    let b = s.as_bytes();
+    let time = (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    });
+    Some((date, time))
+}
+
+/// Whether a line holds nothing but dates, times, weekdays, time zones and date labels.
+fn only_dates(s: &str) -> bool {
+    let mut rest = s.to_string();
+    for f in dates::find_in(s).iter().rev() {
+        rest.replace_range(f.start..f.end, " ");
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lw = w.to_ascii_lowercase();
+            w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    lw.as_str(),
+                    "published"
+                        | "updated"
+                        | "posted"
+                        | "first"
+                        | "last"
+                        | "modified"
+                        | "on"
+                        | "at"
+                        | "am"
+                        | "pm"
+                        | "a"
+                        | "m"
+                        | "p"
+                        | "kst"
+                        | "jst"
+                        | "utc"
+                        | "gmt"
+                        | "cet"
+                        | "cest"
+                        | "msk"
+                        | "est"
+                        | "edt"
+                        | "pst"
+                        | "pdt"
+                        | "bst"
+                        | "eet"
+                        | "eest"
+                        | "et"
+                        | "mon"
+                        | "tue"
+                        | "tues"
+                        | "wed"
+                        | "thu"
+                        | "thur"
+                        | "thurs"
+                        | "fri"
+                        | "sat"
+                        | "sun"
+                )
+        })
+}
+
+/// Evidence for the published date, strongest first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum DateEvidence {
+    Declared,
+    Published,
+    Byline,
+    WithTime,
+    Masthead,
+    Updated,
+}
+
 /// Reads the article out of a document's text.
 pub fn clean(text: &str) -> Article {
+    clean_page(text, &PageMeta::default())
+}
+
+/// Reads the article out of a document's text, with what an HTML page declared about itself.
+pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
     let mut lines: Vec<Line> = crate::text::lines(text)
         .filter(|(s, e)| !text[*s..*e].trim().is_empty())
         .map(|(start, end)| Line {
@@ -336,11 +649,36 @@ pub fn clean(text: &str) -> Article {
         .collect();
     let mut a = Article::default();
     let line_text = |l: &Line| text[l.start..l.end].trim();
+    let mut published: Option<(DateEvidence, Date)> = None;
+    let mut propose = |ev: DateEvidence, d: Date| {
+        if published.is_none_or(|(e, _)| ev < e) {
+            published = Some((ev, d));
+        }
+    };
+    if let Some(d) = meta
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .and_then(|p| p.parse().ok())
+    {
+        propose(DateEvidence::Declared, d);
+    }
+    let mut masthead_outlet: Option<String> = None;
+    let mut teaser_list = false;
 
     // 1. lines that are furniture wherever they stand
     for l in lines.iter_mut() {
         let s = text[l.start..l.end].trim();
-        l.furniture = if is_weather(s) {
+        let lower = s.to_lowercase();
+        // the page's own markup says so (HTML <nav>, <footer>, <aside>...)
+        let marked = meta
+            .furniture
+            .iter()
+            .find(|&&(fs, fe, _)| fs <= l.start && l.end <= fe)
+            .map(|f| f.2);
+        l.furniture = if let Some(kind) = marked {
+            Some(kind)
+        } else if is_weather(s) {
             Some(Furniture::Weather)
         } else if is_advertisement(s) {
             Some(Furniture::Advertisement)
@@ -351,20 +689,64 @@ pub fn clean(text: &str) -> Article {
         } else {
             None
         };
+        // a list of other articles goes on under its label until a line that is not a headline
+        let label = if l.words <= 40 { nav_label(s) } else { None };
         if l.furniture.is_none() {
-            if let Some((title, published, author, outlet)) = parse_header(s) {
-                l.furniture = Some(Furniture::Header);
-                a.title = a.title.take().or(title);
-                a.published = a.published.take().or(published);
-                a.author = a.author.take().or(author);
-                a.outlet = a.outlet.take().or(outlet);
+            match label {
+                Some(true) => l.furniture = Some(Furniture::Teaser),
+                Some(false) => {
+                    l.furniture = Some(Furniture::Teaser);
+                    teaser_list = true;
+                    continue;
+                }
+                None if teaser_list
+                    && is_headline(
+                        s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' '),
+                        l.words,
+                    ) =>
+                {
+                    l.furniture = Some(Furniture::Teaser);
+                    continue;
+                }
+                None => {}
             }
         }
-        if l.furniture.is_none() && l.words <= 12 {
-            if let Some(name) = byline_name(s) {
-                if email_in(s).is_some() || s.len() < 60 {
+        teaser_list = false;
+        if l.furniture.is_none() {
+            if let Some((title, date, author, outlet)) = parse_header(s) {
+                l.furniture = Some(Furniture::Header);
+                a.title = a.title.take().or(title);
+                if let Some(d) = date.and_then(|d| d.parse().ok()) {
+                    propose(DateEvidence::Declared, d);
+                }
+                if let Some(au) = author {
+                    a.authors = au.split(" and ").map(str::to_string).collect();
+                    a.author.get_or_insert(au);
+                }
+                a.outlet = a.outlet.take().or(outlet);
+                continue;
+            }
+        }
+        // an e-mail address alone on its line belongs to the byline
+        if l.furniture.is_none() && l.words <= 3 {
+            if let Some((es, ee)) = email_in(s) {
+                if s.len() - (ee - es) <= 4 {
                     l.furniture = Some(Furniture::Byline);
-                    a.author = a.author.take().or(Some(tidy_name(name)));
+                    a.outlet = a.outlet.take().or(s[es..ee]
+                        .split_once('@')
+                        .and_then(|(_, d)| outlet_of_domain(d)));
+                    continue;
+                }
+            }
+        }
+        if l.furniture.is_none() && l.words <= 16 {
+            if let Some(names) = byline_names(s) {
+                if email_in(s).is_some() || s.len() < 120 {
+                    l.furniture = Some(Furniture::Byline);
+                    if a.authors.is_empty() {
+                        a.author = Some(names.join(" and "));
+                        a.authors = names;
+                    }
                     if let Some((es, ee)) = email_in(s) {
                         let email = &s[es..ee];
                         a.outlet = a
@@ -372,12 +754,61 @@ pub fn clean(text: &str) -> Article {
                             .take()
                             .or(email.split_once('@').and_then(|(_, d)| outlet_of_domain(d)));
                     }
+                    if let Some((d, _)) = full_date(s) {
+                        propose(DateEvidence::Byline, d);
+                    }
+                    continue;
+                }
+            }
+        }
+        if l.furniture.is_none() && l.words <= 25 {
+            // bars of sections and breadcrumbs: three or more short parts, or a part with a date
+            let segments = bar_segments(s);
+            let short = segments.iter().all(|p| p.split_whitespace().count() <= 6);
+            let date = full_date(s);
+            let bar = segments.len() >= 3 && short
+                || segments.len() >= 2
+                    && short
+                    && (date.is_some() || segments.iter().any(|p| p.contains("Home")))
+                || lower.starts_with("home >")
+                || lower.starts_with("home ›");
+            if bar {
+                l.furniture = Some(Furniture::Breadcrumb);
+                if let Some((d, time)) = date {
+                    let ev = if lower.contains("published") || lower.contains("posted") {
+                        DateEvidence::Published
+                    } else if lower.starts_with("updated") {
+                        DateEvidence::Updated
+                    } else if time {
+                        DateEvidence::WithTime
+                    } else {
+                        DateEvidence::Masthead
+                    };
+                    propose(ev, d);
+                }
+                if masthead_outlet.is_none() {
+                    masthead_outlet = segments.iter().find_map(|p| outlet_of_masthead(p));
+                }
+                continue;
+            }
+            // a date (and time) on its own line: the article's when labelled or timed,
+            // else the site's "today" banner
+            if let Some((d, time)) = date.filter(|_| only_dates(s)) {
+                l.furniture = Some(Furniture::DateHeader);
+                if lower.contains("published") || lower.contains("posted") {
+                    propose(DateEvidence::Published, d);
+                } else if lower.contains("updated") || lower.contains("modified") {
+                    propose(DateEvidence::Updated, d);
+                } else if time {
+                    propose(DateEvidence::WithTime, d);
+                } else {
+                    a.page_date.get_or_insert(d.to_string());
                 }
             }
         }
     }
 
-    // 2. the head of the page: date headers and location widgets before the first paragraph
+    // 2. the head of the page: location widgets and mastheads before the first paragraph
     let first_para = lines
         .iter()
         .position(|l| l.furniture.is_none() && l.words >= 15 && !is_headline(line_text(l), l.words))
@@ -387,15 +818,14 @@ pub fn clean(text: &str) -> Article {
             continue;
         }
         let s = line_text(&lines[i]);
-        if let Some(d) = dates::line_date(s) {
-            lines[i].furniture = Some(Furniture::DateHeader);
-            a.page_date.get_or_insert(d.to_string());
-        } else if is_place_only(s, lines[i].words) {
+        if is_place_only(s, lines[i].words) {
             let near_widget = lines[i.saturating_sub(1)..(i + 2).min(lines.len())]
                 .iter()
                 .any(|n| {
-                    matches!(n.furniture, Some(Furniture::Weather))
-                        || dates::line_date(line_text(n)).is_some()
+                    matches!(
+                        n.furniture,
+                        Some(Furniture::Weather | Furniture::DateHeader)
+                    )
                 });
             if near_widget {
                 lines[i].furniture = Some(Furniture::Location);
@@ -403,26 +833,36 @@ pub fn clean(text: &str) -> Article {
         }
     }
 
-    // 3. the title: a headline repeated by the next line (a breadcrumb glued to it), else the
-    // first headline before the first paragraph
+    // 3. the title: the page's own <h1>; else a headline repeated by the next line (a category
+    // label glued to it); else the headline nearest above the byline or the first paragraph
     if a.title.is_none() {
-        let mut title_idx = None;
-        for i in 0..first_para.min(lines.len()) {
-            if lines[i].furniture.is_some() || !is_headline(line_text(&lines[i]), lines[i].words) {
-                continue;
-            }
-            let s = line_text(&lines[i]);
-            if let Some(next) = lines.get(i + 1) {
-                let n = line_text(next);
-                if n.len() > s.len() && n.ends_with(s) {
-                    title_idx = Some(i);
-                    lines[i + 1].furniture = Some(Furniture::Breadcrumb);
-                    break;
+        let mut title_idx = meta
+            .h1
+            .and_then(|(hs, he)| lines.iter().position(|l| l.start <= hs && he <= l.end));
+        if title_idx.is_none() {
+            for i in 0..first_para.min(lines.len()) {
+                if lines[i].furniture.is_some()
+                    || !is_headline(line_text(&lines[i]), lines[i].words)
+                {
+                    continue;
+                }
+                let s = line_text(&lines[i]);
+                if let Some(next) = lines.get(i + 1) {
+                    let n = line_text(next);
+                    if n.len() > s.len() && n.ends_with(s) {
+                        title_idx = Some(i);
+                        lines[i + 1].furniture = Some(Furniture::Breadcrumb);
+                        break;
+                    }
                 }
             }
         }
         if title_idx.is_none() {
-            title_idx = (0..first_para.min(lines.len())).find(|&i| {
+            let head_end = lines[..first_para.min(lines.len())]
+                .iter()
+                .position(|l| l.furniture == Some(Furniture::Byline))
+                .unwrap_or(first_para.min(lines.len()));
+            title_idx = (0..head_end).rev().find(|&i| {
                 lines[i].furniture.is_none()
                     && is_headline(line_text(&lines[i]), lines[i].words)
                     && !is_teaser(line_text(&lines[i]), lines[i].words)
@@ -430,12 +870,18 @@ pub fn clean(text: &str) -> Article {
         }
         if let Some(t) = title_idx {
             lines[t].is_title = true;
+            lines[t].furniture = None;
             a.title = Some(line_text(&lines[t]).to_string());
-            // everything above the title is page furniture
+            // everything above the title is page furniture: the first such line may name the site
             for l in lines[..t].iter_mut() {
                 if l.furniture.is_none() {
-                    let s = &text[l.start..l.end];
-                    l.furniture = Some(if is_teaser(s, l.words) || is_headline(s, l.words) {
+                    let s = text[l.start..l.end].trim();
+                    if masthead_outlet.is_none() {
+                        masthead_outlet = outlet_of_masthead(s);
+                    }
+                    l.furniture = Some(if outlet_of_masthead(s).is_some() || l.words <= 4 {
+                        Furniture::Breadcrumb
+                    } else if is_teaser(s, l.words) || is_headline(s, l.words) {
                         Furniture::Teaser
                     } else {
                         Furniture::Promotion
@@ -443,6 +889,9 @@ pub fn clean(text: &str) -> Article {
                 }
             }
         }
+    }
+    if a.title.is_none() {
+        a.title = meta.title.clone();
     }
 
     // 4. teasers of other articles in the body: truncated lines
@@ -452,6 +901,23 @@ pub fn clean(text: &str) -> Article {
         }
     }
 
+    if a.authors.is_empty() {
+        if let Some(au) = meta
+            .author
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            a.authors = au.split(" and ").map(str::to_string).collect();
+            a.author = Some(au.to_string());
+        }
+    }
+    a.published = published.map(|(_, d)| d.to_string());
+    a.outlet = a
+        .outlet
+        .take()
+        .or(masthead_outlet)
+        .or_else(|| meta.site.clone());
     a.body = lines
         .iter()
         .filter(|l| l.furniture.is_none() && !l.is_title)
@@ -475,7 +941,10 @@ mod tests {
             Some("Top missile developer spotted in Russia")
         );
         assert_eq!(a.page_date.as_deref(), Some("2024-09-20"));
-        assert_eq!(a.published, None);
+        assert_eq!(
+            a.published, None,
+            "a bare date banner is not the article's date"
+        );
         assert_eq!(a.author.as_deref(), Some("Jane Doe"));
         assert_eq!(a.body, "Kim Jong-sik was seen at the opening of a weapons exhibition organised by the Russian Ministry of Defense, reports said.");
         let kinds: Vec<_> = a.lines.iter().map(|l| l.furniture).collect();
@@ -515,5 +984,76 @@ mod tests {
         let a = clean(text);
         assert_eq!(a.title, None);
         assert!(a.body.contains("Why is this happening now?"));
+    }
+
+    const BODY: &str = "The ministry said on Monday that the two countries had agreed to expand their military cooperation, in a move that analysts said would worry Seoul and Tokyo.";
+
+    #[test]
+    fn mastheads_bars_and_dated_lines() {
+        let text = format!("THE EASTERN LEDGER | World | Asia | Monday 13 May 2024\n\nMinisters agree to deepen defence ties\n\nBy ANNA LEE AND PARK JI-WON, Seoul correspondents\nanna@ledger.example\n\n{BODY}\n\nRelated\nSeoul summons ambassador over drills\nTokyo protests missile launch\n(END)\n© Eastern Ledger 2024 | Contact us | Privacy | Terms | Cookies | Careers\n");
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ministers agree to deepen defence ties")
+        );
+        assert_eq!(a.published.as_deref(), Some("2024-05-13"));
+        assert_eq!(a.authors, ["Anna Lee", "Park Ji-won"]);
+        assert_eq!(a.author.as_deref(), Some("Anna Lee and Park Ji-won"));
+        assert_eq!(a.outlet.as_deref(), Some("Eastern Ledger"));
+        assert_eq!(a.body, BODY);
+    }
+
+    #[test]
+    fn published_lines_beat_updated_and_times_beat_banners() {
+        let text = format!("FRONTLINE DIGEST\nHome > War > Analysis\nPublished 2024-08-13 09:40 | Updated 2024-08-14 14:05\n\nForces hold ground as offensive enters second week\n\nBy Olena Hrytsenko in Kyiv and Daniel Weber in Berlin\n\n{BODY}\n");
+        let a = clean(&text);
+        assert_eq!(a.published.as_deref(), Some("2024-08-13"));
+        assert_eq!(a.authors, ["Olena Hrytsenko", "Daniel Weber"]);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Forces hold ground as offensive enters second week")
+        );
+        let text = format!("The Korea Observer\nPolitics · North Korea · Defense\nWednesday, November 22, 2023, 19:05\n\nSatellite reaches orbit, Pyongyang says\n\n{BODY}\nRead more: Seoul suspends part of military pact\n");
+        let a = clean(&text);
+        assert_eq!(
+            a.published.as_deref(),
+            Some("2023-11-22"),
+            "a date with a time is the article's"
+        );
+        assert_eq!(a.body, BODY);
+    }
+
+    #[test]
+    fn page_meta_from_html_wins() {
+        let meta = PageMeta {
+            published: Some("2024-10-29T08:30:00+09:00".into()),
+            author: Some("Han Seo-yeon".into()),
+            site: Some("Asia Security Monitor".into()),
+            ..Default::default()
+        };
+        let a = clean_page(
+            &format!("Asia Security Monitor\nTroops reach the front, alliance says\n{BODY}\n"),
+            &meta,
+        );
+        assert_eq!(a.published.as_deref(), Some("2024-10-29"));
+        assert_eq!(a.author.as_deref(), Some("Han Seo-yeon"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Troops reach the front, alliance says")
+        );
+    }
+
+    #[test]
+    fn sentences_with_by_are_not_bylines() {
+        assert_eq!(
+            byline_names("The plan was approved by Parliament on Monday after a long debate."),
+            None
+        );
+        assert_eq!(
+            byline_names("Story by Jane Roe"),
+            Some(vec!["Jane Roe".to_string()])
+        );
+        assert_eq!(tidy_name("SEO HYE-RIN"), "Seo Hye-rin");
+        assert_eq!(tidy_name("JEAN-PIERRE DUPONT"), "Jean-Pierre Dupont");
     }
 }

@@ -24,6 +24,8 @@ pub enum Expr {
     RelMonthName(i8, i8),
     /// `September last year`, `January this year`.
     MonthOfRelYear(i8, i8),
+    /// `Dec. 18 last year`: month, day, direction.
+    DayOfRelYear(i8, i8, i8),
     /// `November of the same year`.
     MonthOfSameYear(i8),
     /// `last spring`: direction and season (0 spring, 1 summer, 2 autumn, 3 winter).
@@ -120,6 +122,73 @@ fn weekday_of(w: &str) -> Option<u8> {
     let mut buf = [0; 12];
     let lw = lower(w, &mut buf);
     WEEKDAYS.iter().position(|d| *d == lw).map(|i| i as u8)
+}
+
+/// A weekday's abbreviation (`Fri`, `Tues`): a date only when a full date follows it.
+fn weekday_abbr(w: &str) -> Option<u8> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 5 {
+        return None;
+    }
+    let mut buf = [0; 12];
+    Some(match lower(w, &mut buf) {
+        "mon" => 0,
+        "tue" | "tues" => 1,
+        "wed" => 2,
+        "thu" | "thur" | "thurs" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
+        _ => return None,
+    })
+}
+
+/// Two numbers joined by a hyphen in one token (`27-29`, `1950-53`).
+fn number_pair(w: &str) -> Option<(&str, &str)> {
+    let (a, b) = w.split_once('-')?;
+    (!a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|x| x.is_ascii_digit()))
+        .then_some((a, b))
+}
+
+/// `12 July`, `18th of July`, `12 July 2023`, and ranges of days `27-29 June` at token `i`.
+fn read_day_first(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
+    let w = c.s(i);
+    if c.kind(i) != Some(TokKind::Number) {
+        return None;
+    }
+    let days = match number_pair(w) {
+        Some((a, b)) => (day_of(a)?, Some(day_of(b)?)),
+        None => (day_of(w)?, None),
+    };
+    let mut j = i + 1;
+    if c.lower_is(j, "of") && days.1.is_none() {
+        j += 1;
+    }
+    let m = month_of(c.s(j))?;
+    j += 1;
+    let mut y = None;
+    if let Some(yy) = year_of(c.s(j)) {
+        y = Some(yy);
+        j += 1;
+    }
+    let first = Expr::Abs {
+        y,
+        m: Some(m),
+        d: Some(days.0),
+    };
+    Some(match days.1 {
+        Some(d2) => (
+            Expr::Range(
+                Box::new(first),
+                Box::new(Expr::Abs {
+                    y,
+                    m: Some(m),
+                    d: Some(d2),
+                }),
+            ),
+            j,
+        ),
+        None => (first, j),
+    })
 }
 
 fn season_of(w: &str) -> Option<u8> {
@@ -244,8 +313,8 @@ fn month_here(c: &Cursor, i: usize) -> Option<i8> {
 
 /// Tries to read a date at token `i`; returns the expression and the index after it.
 fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
+    let tok = *c.toks.get(i)?;
     let w = c.s(i);
-    let tok = c.toks[i];
     // ISO date 2024-08-10
     if tok.kind == TokKind::Number
         && w.len() == 10
@@ -265,16 +334,64 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
             i + 1,
         ));
     }
-    // Weekday, optionally followed by a full date
-    if let Some(wd) = weekday_of(w) {
+    // European numeric date 29.07.2024 (day, month, year)
+    if tok.kind == TokKind::Number && w.len() >= 8 && w.matches('.').count() == 2 {
+        let mut parts = w.split('.');
+        let d: i8 = parts.next()?.parse().ok()?;
+        let m: i8 = parts.next()?.parse().ok()?;
+        let y = year_of(parts.next()?)?;
+        iso(y, m, d)?;
+        return Some((
+            Expr::Abs {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+            },
+            i + 1,
+        ));
+    }
+    // Weekday, optionally followed by a full date (an abbreviated weekday only with one):
+    // Friday, September 20, 2024 / Monday 13 May 2024 / Fri., Nov. 1, 2024 / Mon 29.07.2024
+    let full = weekday_of(w);
+    if let Some(wd) = full.or_else(|| weekday_abbr(w)) {
         let mut j = i + 1;
+        if full.is_none() && c.s(j) == "." {
+            j += 1;
+        }
         if c.s(j) == "," {
             j += 1;
         }
-        if let Some((Expr::Abs { y, m, d: Some(d) }, k)) = read_month_first(c, j) {
-            return Some((Expr::Abs { y, m, d: Some(d) }, k));
+        let date = read_month_first(c, j)
+            .or_else(|| read_day_first(c, j))
+            .or_else(|| {
+                (c.kind(j) == Some(TokKind::Number))
+                    .then(|| read_at(c, j))
+                    .flatten()
+            });
+        if let Some((e @ Expr::Abs { d: Some(_), .. }, k)) = date {
+            return Some((e, k));
         }
-        return Some((Expr::Weekday(0, wd), i + 1));
+        return full.map(|_| (Expr::Weekday(0, wd), i + 1));
+    }
+    // a range of years in one token: 1950-53, 2022-2024
+    if tok.kind == TokKind::Number {
+        if let Some((a, b)) = number_pair(w) {
+            if let Some(y1) = year_of(a) {
+                let y2 = match b.len() {
+                    2 => b.parse::<i16>().ok().map(|yy| y1 - y1 % 100 + yy),
+                    4 => year_of(b),
+                    _ => None,
+                };
+                if let Some(y2) = y2.filter(|y2| *y2 > y1) {
+                    let year = |y| Expr::Abs {
+                        y: Some(y),
+                        m: None,
+                        d: None,
+                    };
+                    return Some((Expr::Range(Box::new(year(y1)), Box::new(year(y2))), i + 1));
+                }
+            }
+        }
     }
     // mid-August, early-2024
     if let Some((pre, rest)) = w.split_once('-') {
@@ -309,6 +426,15 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
     }
     let mut buf = [0; 12];
     let lw = lower(w, &mut buf);
+    // earlier this year, later this month
+    if matches!(lw, "earlier" | "later") && c.lower_is(i + 1, "this") {
+        let mut nbuf = [0; 12];
+        match lower(c.s(i + 2), &mut nbuf) {
+            "year" => return Some((Expr::RelYear(0), i + 3)),
+            "month" => return Some((Expr::RelMonth(0), i + 3)),
+            _ => return None,
+        }
+    }
     // early August, late 2023
     if matches!(lw, "early" | "late" | "mid") {
         if let Some(m) = month_of(c.s(i + 1)) {
@@ -402,30 +528,11 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
         let (first, j) = read_month_first(c, i)?;
         return Some(extend_range(c, first, j));
     }
-    // Day first: 12 July / 18th of July / 12 July 2023
+    // Day first: 12 July / 18th of July / 12 July 2023 / 27-29 June
+    if let Some(found) = read_day_first(c, i) {
+        return Some(found);
+    }
     if tok.kind == TokKind::Number {
-        if let Some(d) = day_of(w) {
-            let mut j = i + 1;
-            if c.lower_is(j, "of") {
-                j += 1;
-            }
-            if let Some(m) = month_of(c.s(j)) {
-                j += 1;
-                let mut y = None;
-                if let Some(yy) = year_of(c.s(j)) {
-                    y = Some(yy);
-                    j += 1;
-                }
-                return Some((
-                    Expr::Abs {
-                        y,
-                        m: Some(m),
-                        d: Some(d),
-                    },
-                    j,
-                ));
-            }
-        }
         if let Some(y) = year_of(w) {
             if !year_like(c, i) {
                 return None;
@@ -484,6 +591,10 @@ fn read_month_first(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
                 k + 1,
             ));
         }
+        // Dec. 18 last year
+        if let Some(dir) = dir_of(c.s(j)).filter(|_| c.lower_is(j + 1, "year")) {
+            return Some((Expr::DayOfRelYear(m, d, dir), j + 2));
+        }
         return Some((
             Expr::Abs {
                 y: None,
@@ -492,6 +603,25 @@ fn read_month_first(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
             },
             j,
         ));
+    }
+    // June 27-29
+    if let Some((a, b)) = number_pair(c.s(j)).filter(|_| c.kind(j) == Some(TokKind::Number)) {
+        if let (Some(d1), Some(d2)) = (day_of(a), day_of(b)) {
+            let mut k = j + 1;
+            if c.s(k) == "," {
+                k += 1;
+            }
+            let (y, end) = match year_of(c.s(k)) {
+                Some(y) => (Some(y), k + 1),
+                None => (None, j + 1),
+            };
+            let day = |d| Expr::Abs {
+                y,
+                m: Some(m),
+                d: Some(d),
+            };
+            return Some((Expr::Range(Box::new(day(d1)), Box::new(day(d2))), end));
+        }
     }
     if let Some(y) = year_of(c.s(j)) {
         return Some((
@@ -606,37 +736,12 @@ fn extend_range(c: &Cursor, first: Expr, j: usize) -> (Expr, usize) {
 
 /// Lower-case words a date expression can open with besides numbers, months and weekdays
 /// (`last September`, `the next day`, `mid-August`, `spring 2024`).
+#[rustfmt::skip]
 pub(crate) const DATE_OPENERS: &[&str] = &[
-    "last",
-    "past",
-    "previous",
-    "this",
-    "next",
-    "coming",
-    "the",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "mid",
-    "early",
-    "late",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "last", "past", "previous", "this", "next", "coming", "the", "today", "yesterday",
+    "tomorrow", "mid", "early", "late", "earlier", "later", "spring", "summer", "autumn", "fall",
+    "winter", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Finds date expressions in a token stream, in order, without overlaps; `lex` holds the
@@ -678,12 +783,42 @@ pub fn find(text: &str, toks: &[Tok], lex: &[u16]) -> Vec<Found> {
         if let Some((expr, j)) = read_at(&c, i) {
             if j > i {
                 let end = toks[j - 1].end as usize;
+                // (only after a month and day without a year: "June 3, 2024 and 5 killed",
+                // "November 22, 2023, 19:05")
+                let day_list = match expr {
+                    Expr::Abs {
+                        y: None,
+                        m: Some(m),
+                        d: Some(_),
+                    } => Some(m),
+                    _ => None,
+                };
                 out.push(Found {
                     start: t.start as usize,
                     end,
                     expr,
                 });
                 i = j;
+                // more days of the same month: Oct. 3, 9 and 10
+                if let Some(m) = day_list {
+                    while matches!(c.s(i), "," | "and") && c.kind(i + 1) == Some(TokKind::Number) {
+                        let Some(d) = day_of(c.s(i + 1)) else { break };
+                        if month_of(c.s(i + 2)).is_some() || c.lower_is(i + 2, "of") {
+                            break; // "3 and 9 July": a date of its own
+                        }
+                        let tok = toks[i + 1];
+                        out.push(Found {
+                            start: tok.start as usize,
+                            end: tok.end as usize,
+                            expr: Expr::Abs {
+                                y: None,
+                                m: Some(m),
+                                d: Some(d),
+                            },
+                        });
+                        i += 2;
+                    }
+                }
                 continue;
             }
         }
@@ -779,6 +914,9 @@ pub struct Facts {
     pub in_furniture: bool,
     pub event_dates: Option<(Option<Date>, Option<Date>)>,
     pub mentions_end: bool,
+    /// The sentence speaks of the future before the expression (`will meet on Tuesday`): a
+    /// bare weekday is the next one, not the last.
+    pub future: bool,
 }
 
 /// Resolves the values of a document's date expressions, in text order.
@@ -927,6 +1065,12 @@ pub fn resolve(found: &[Found], facts: &[Facts], ctx: &Context) -> Vec<Option<St
                     precision: Precision::Month,
                 })
             }),
+            Expr::DayOfRelYear(m, d, dir) => p
+                .and_then(|p| iso(p.date.year() + i16::from(dir), m, d))
+                .map(|date| Point {
+                    date,
+                    precision: Precision::Day,
+                }),
             Expr::MonthOfRelYear(m, dir) => p
                 .and_then(|p| iso(p.date.year() + i16::from(dir), m, 1))
                 .map(|date| Point {
@@ -978,7 +1122,11 @@ pub fn resolve(found: &[Found], facts: &[Facts], ctx: &Context) -> Vec<Option<St
                     let base = p.filter(|p| p.precision == Precision::Day).map(|p| p.date);
                     base.and_then(|b| {
                         let mut d = b;
-                        if dir == 1 {
+                        if dir == 0 && facts[i].future {
+                            while weekday_index(d.weekday()) != wd {
+                                d = d.tomorrow().ok()?;
+                            }
+                        } else if dir == 1 {
                             d = d.tomorrow().ok()?;
                             while weekday_index(d.weekday()) != wd {
                                 d = d.tomorrow().ok()?;
@@ -1045,6 +1193,57 @@ pub fn resolve(found: &[Found], facts: &[Facts], ctx: &Context) -> Vec<Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_ranges_and_relative_years() {
+        assert_eq!(spans("Monday 13 May 2024"), ["Monday 13 May 2024"]);
+        assert_eq!(
+            spans("PACIFIC TIMES | Fri., Nov. 1, 2024 | Tokyo"),
+            ["Fri., Nov. 1, 2024"]
+        );
+        assert_eq!(spans("SEOUL — Mon 29.07.2024"), ["Mon 29.07.2024"]);
+        assert_eq!(spans("Fri lunch was long"), Vec::<&str>::new());
+        assert_eq!(spans("talks on June 27-29 in Tokyo"), ["June 27-29"]);
+        assert_eq!(spans("the 1950-53 Korean War"), ["1950-53"]);
+        assert_eq!(spans("a test on Dec. 18 last year"), ["Dec. 18 last year"]);
+        assert_eq!(
+            spans("met earlier this month and later this year"),
+            ["earlier this month", "later this year"]
+        );
+        assert_eq!(
+            spans("flew on Oct. 3, 9 and 10, and"),
+            ["Oct. 3", "9", "10"]
+        );
+        assert_eq!(spans("on June 3, 2024 and 5 killed"), ["June 3, 2024"]);
+        assert_eq!(
+            spans("Wednesday, November 22, 2023, 19:05"),
+            ["Wednesday, November 22, 2023"]
+        );
+        let v = values(
+            "talks on June 27-29; the 1950-53 war; Dec. 18 last year; earlier this month",
+            Some("2024-07-29"),
+        );
+        let v: Vec<Option<&str>> = v.iter().map(|(_, x)| x.as_deref()).collect();
+        assert_eq!(
+            v,
+            [
+                Some("2024-06-27/2024-06-29"),
+                Some("1950/1953"),
+                Some("2023-12-18"),
+                Some("2024-07")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_days_cut_short_does_not_panic() {
+        // found by the fuzzer: "the 9th and" at the very end of the text
+        assert_eq!(
+            spans("visited Pyongyang on the 9th and"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(spans("the 9th and 18th of July"), ["9th", "18th of July"]);
+    }
 
     fn spans(text: &str) -> Vec<&str> {
         find_in(text)

@@ -78,7 +78,10 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
     } else {
         (decoded.text, None)
     };
-    let article = clean::clean(&text);
+    let article = match &html_src {
+        Some(h) => clean::clean_page(&text, &h.view.meta),
+        None => clean::clean(&text),
+    };
     let (mentions, keys, acronyms) = find_mentions(&text, &article, name);
     let doc = Document {
         name: name.to_string(),
@@ -109,7 +112,12 @@ fn name_starts(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         }
         let s = t.s(text);
         let first = s.as_bytes()[0];
-        if t.flags & CAP != 0 || first.is_ascii_digit() {
+        // a capital, a digit, or a letter of a script without case (王毅, 김정은)
+        let caseless = first >= 0x80
+            && s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+        if t.flags & CAP != 0 || first.is_ascii_digit() || caseless {
             out.push((t.start as usize, ti));
         }
         // inner starts: after a hyphen (Korea-Russia) or a lower->upper change (KoreaNorth)
@@ -257,8 +265,10 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     for l in &article.lines {
         if matches!(l.furniture, Some(Furniture::Byline | Furniture::Header)) {
             let line = &text[l.start..l.end];
-            if let Some(author) = &article.author {
-                if let Some(p) = line.to_lowercase().find(&author.to_lowercase()) {
+            // ASCII lower case keeps byte offsets (a byline in capitals finds its tidied name)
+            let lower = line.to_ascii_lowercase();
+            for author in &article.authors {
+                if let Some(p) = lower.find(&author.to_ascii_lowercase()) {
                     if line.is_char_boundary(p) && line.is_char_boundary(p + author.len()) {
                         hits.push(RuleHit {
                             start: l.start + p,
@@ -267,6 +277,28 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
                         });
                     }
                 }
+            }
+        }
+    }
+    // the outlet's own name, wherever it appears (masthead, footer, "told the Observer")
+    if let Some(outlet) = article
+        .outlet
+        .as_deref()
+        .filter(|o| o.len() >= 3 && o.is_ascii())
+    {
+        // ASCII lower case keeps byte offsets
+        let hay = text.to_ascii_lowercase();
+        let needle = outlet.to_ascii_lowercase();
+        for (p, _) in hay.match_indices(&needle) {
+            let end = p + needle.len();
+            let bounded =
+                !text::alnum_before(text, p) && (end >= text.len() || !text::alnum_at(text, end));
+            if bounded {
+                hits.push(RuleHit {
+                    start: p,
+                    end,
+                    kind: EntityType::Org,
+                });
             }
         }
     }
@@ -279,7 +311,8 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             start: h.start,
             end: h.end,
             kind: h.kind,
-            // the byline's author is known from the line's shape: it beats a guess from capitals
+            // the byline's authors and the outlet's own name are known from the page's shape:
+            // they beat a guess from capitals
             rank: if n >= first_byline_hit { 0 } else { 1 },
             key: None,
             value_idx: None,
@@ -446,6 +479,11 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
                 in_furniture: article.in_furniture(f.start),
                 ..Default::default()
             };
+            if matches!(f.expr, dates::Expr::Weekday(0, _)) {
+                let sent_start = memchr::memrchr3(b'.', b'\n', b'?', &text.as_bytes()[..f.start])
+                    .map_or(0, |p| p + 1);
+                facts.future = future_tense(&text[sent_start..f.start]);
+            }
             // an anniversary counts from a dated event named in its sentence
             if matches!(f.expr, dates::Expr::Anniversary(_)) {
                 let sent_start =
@@ -513,15 +551,40 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     (mentions, keys, acronyms)
 }
 
+/// Whether a sentence up to a date speaks of the future (`will vote on Tuesday`).
+fn future_tense(before: &str) -> bool {
+    let l = before.to_ascii_lowercase();
+    [
+        " will ",
+        " won't ",
+        " is to ",
+        " are to ",
+        " is due to ",
+        " are due to ",
+        " is expected to ",
+        " are expected to ",
+        " is scheduled to ",
+        " are scheduled to ",
+        " is set to ",
+        " are set to ",
+        " plans to ",
+        " plan to ",
+        "'ll ",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
+        || l.starts_with("will ")
+}
+
 fn tidy_case(w: &str) -> String {
     w.to_string()
 }
 
-/// Link key of a person the gazetteer does not hold: the name without case, hyphens or spaces
-/// (Kim Jong-un = Kim Jong Un = KIM JONG UN).
+/// Link key of a person the gazetteer does not hold: the name's letters without case, hyphens
+/// or spaces (Kim Jong-sik = Kim Jong Sik = KIM JONGSIK).
 fn person_key(s: &str) -> LinkKey {
     match gazetteer::exact_normalised(s) {
         Some(id) if gazetteer::entry(id).kind == Kind::Person => LinkKey::Gazetteer(id),
-        _ => LinkKey::Name(EntityType::Person, norm_name(s)),
+        _ => LinkKey::Name(EntityType::Person, gazetteer::compact_name(s)),
     }
 }

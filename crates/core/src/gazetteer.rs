@@ -43,7 +43,37 @@ pub(crate) struct RawEntry {
     lon: f32,
 }
 
-include!(concat!(env!("OUT_DIR"), "/gazetteer_entries.rs"));
+/// The entry table build.rs wrote: a line per entry, `kind sub name extra lat lon` by tabs.
+static ENTRIES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_entries.tsv"));
+
+/// The entry table, read on first use (a few thousand lines: well under a millisecond).
+fn entries() -> &'static [RawEntry] {
+    static ENTRIES: OnceLock<Vec<RawEntry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        ENTRIES_TSV
+            .lines()
+            .map(|line| {
+                let mut f = line.split('\t');
+                let mut next = || f.next().unwrap_or("");
+                let kind = next().parse().unwrap_or(5);
+                let sub = next().parse().unwrap_or(0);
+                let name = next();
+                let extra = next();
+                let lat = next().parse().unwrap_or(f32::NAN);
+                let lon = next().parse().unwrap_or(f32::NAN);
+                RawEntry {
+                    kind,
+                    sub,
+                    name,
+                    extra,
+                    lat,
+                    lon,
+                }
+            })
+            .collect()
+    })
+}
+
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
 
 /// The entry whose normalised name (`norm_name`: no case, hyphens, `the`; Defence = Defense)
@@ -55,7 +85,7 @@ pub fn exact_normalised(s: &str) -> Option<u32> {
         let map = fst::Map::new(FST_BYTES).expect("gazetteer FST built by build.rs");
         let mut keys = map.stream();
         while let Some((key, id)) = keys.next() {
-            let e = &ENTRIES[id as usize];
+            let e = &entries()[id as usize];
             let Ok(key) = std::str::from_utf8(key) else {
                 continue;
             };
@@ -70,7 +100,38 @@ pub fn exact_normalised(s: &str) -> Option<u32> {
         }
         best.into_iter().map(|(k, (_, id))| (k, id)).collect()
     });
-    map.get(&norm_name(s)).copied()
+    map.get(&norm_name(s))
+        .copied()
+        .or_else(|| exact_person_compact(s))
+}
+
+/// A name reduced to its letters in lower case (`Shin Won-sik` = `Shin Wonsik` = `SHIN WONSIK`).
+pub fn compact_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The person whose name, reduced to its letters, equals that of `s`: spellings that differ
+/// only in spaces and hyphens.
+fn exact_person_compact(s: &str) -> Option<u32> {
+    static COMPACT: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
+    let map = COMPACT.get_or_init(|| {
+        let mut out = FxHashMap::default();
+        let map = fst::Map::new(FST_BYTES).expect("gazetteer FST built by build.rs");
+        let mut keys = map.stream();
+        while let Some((key, id)) = keys.next() {
+            if entries()[id as usize].kind != 0 {
+                continue;
+            }
+            if let Ok(key) = std::str::from_utf8(key) {
+                out.entry(compact_name(key)).or_insert(id as u32);
+            }
+        }
+        out
+    });
+    map.get(&compact_name(s)).copied()
 }
 
 /// One gazetteer entry, as the extractor sees it.
@@ -91,7 +152,7 @@ pub struct Entry {
 
 /// A gazetteer entry by id.
 pub fn entry(id: u32) -> Entry {
-    let r = &ENTRIES[id as usize];
+    let r = &entries()[id as usize];
     Entry {
         id,
         kind: Kind::from_u8(r.kind),
@@ -105,7 +166,7 @@ pub fn entry(id: u32) -> Entry {
 
 /// Number of entries (for tests and reports).
 pub fn len() -> usize {
-    ENTRIES.len()
+    entries().len()
 }
 
 fn fst() -> &'static fst::raw::Fst<&'static [u8]> {
@@ -187,7 +248,11 @@ fn boundary_after(text: &str, pos: usize) -> bool {
     let rest = &bytes[pos..];
     match rest.first() {
         None => true,
-        Some(b'-') => rest.get(1).is_none_or(|c| c.is_ascii_uppercase()),
+        Some(b'-') => {
+            rest.get(1).is_none_or(|c| c.is_ascii_uppercase()) || adjectival_suffix(&rest[1..])
+        }
+        // US$133 million: a currency, not a place
+        Some(b'$') => false,
         Some(c) if c.is_ascii_uppercase() => {
             pos > 0
                 && bytes[pos - 1].is_ascii_lowercase()
@@ -196,6 +261,64 @@ fn boundary_after(text: &str, pos: usize) -> bool {
         Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric(),
         Some(_) => !is_word_byte_start(text, pos),
     }
+}
+
+/// Whether `rest` opens with a word that makes a name into an adjective by a hyphen
+/// (`Washington-based`, `Soviet-era`, `Iranian-made`, `U.S.-led`): the name ends before it.
+fn adjectival_suffix(rest: &[u8]) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "based",
+        "born",
+        "led",
+        "backed",
+        "made",
+        "era",
+        "style",
+        "owned",
+        "run",
+        "funded",
+        "controlled",
+        "occupied",
+        "held",
+        "bound",
+        "built",
+        "sponsored",
+        "allied",
+        "aligned",
+        "friendly",
+        "flagged",
+        "registered",
+        "linked",
+        "affiliated",
+        "speaking",
+        "language",
+        "type",
+        "produced",
+        "supplied",
+        "designed",
+        "developed",
+        "brokered",
+        "hosted",
+        "level",
+        "wide",
+        "origin",
+        "related",
+        "centric",
+        "focused",
+        "installed",
+        "appointed",
+        "annexed",
+        "administered",
+    ];
+    let word_end = rest
+        .iter()
+        .position(|b| !b.is_ascii_lowercase())
+        .unwrap_or(rest.len());
+    word_end > 0
+        && rest
+            .get(word_end)
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+        && std::str::from_utf8(&rest[..word_end]).is_ok_and(|w| SUFFIXES.contains(&w))
 }
 
 /// Word lists used by the rules, loaded once.
@@ -239,7 +362,7 @@ pub fn org_by_domain(domain: &str) -> Option<&'static str> {
         OnceLock::new();
     DOMAINS
         .get_or_init(|| {
-            ENTRIES
+            entries()
                 .iter()
                 .filter(|e| e.kind == 1)
                 .flat_map(|e| {
@@ -284,6 +407,7 @@ mod tests {
                     let first = w.chars().next().unwrap_or(' ');
                     !first.is_alphabetic()
                         || first.is_uppercase()
+                        || !first.is_lowercase() // scripts without case: 中国, 김정은
                         || (PARTICLES.contains(w) && i > 0 && i + 1 < words.len())
                         || ["al-", "el-", "ad-", "as-", "d'"].iter().any(|p| w.starts_with(p))
                 })
@@ -319,6 +443,16 @@ mod tests {
             "descriptions, not names:\n{}",
             bad.join("\n")
         );
+    }
+
+    #[test]
+    fn names_end_before_adjectival_suffixes_and_not_before_currency() {
+        let t = "a Washington-based think tank";
+        let (end, id) = longest_at(t, 2).expect("Washington");
+        assert_eq!((&t[2..end], entry(id).kind), ("Washington", Kind::Place));
+        assert!(longest_at("Russia-backed forces", 0).is_some());
+        assert!(longest_at("US$133 million", 0).is_none());
+        assert!(longest_at("Koreas-made", 0).is_none(), "not a name");
     }
 
     #[test]

@@ -94,6 +94,13 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 ];
 /// Head words that make a place name (`... Square`, `... Airport`).
 pub(crate) const PLACE_HEADS: &[&str] = &[
+    "Line",
+    "Corridor",
+    "Highway",
+    "Railway",
+    "Plant",
+    "Dam",
+    "Reservoir",
     "Square",
     "Airport",
     "Cosmodrome",
@@ -237,6 +244,16 @@ fn common_acronym(w: &str) -> bool {
             | "GMT"
             | "UTC"
             | "KST"
+            | "JST"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "EEST"
+            | "MSK"
+            | "BST"
+            | "EDT"
+            | "PDT"
+            | "AEST"
             | "EST"
             | "PST"
             | "COVID"
@@ -287,6 +304,13 @@ fn common_acronym(w: &str) -> bool {
             | "DNA"
             | "CPU"
             | "BREAKING"
+            | "LEAD"
+            | "URGENT"
+            | "CORRECTED"
+            | "ADDS"
+            | "REFILE"
+            | "FACTBOX"
+            | "EXPLAINER"
             | "UPDATE"
             | "UPDATED"
             | "EXCLUSIVE"
@@ -369,9 +393,8 @@ pub fn is_korean_syllable(s: &str) -> bool {
     })
 }
 
-/// A word made of one to three Korean syllables (Youngnam, Hongzhong fails, Jongun passes).
-#[cfg(test)]
-fn korean_word(s: &str, max: usize) -> bool {
+/// A word made of one to `max` Korean syllables (Youngnam, Wonsik; Hongzhong fails).
+pub fn korean_word(s: &str, max: usize) -> bool {
     fn go(s: &str, left: usize) -> bool {
         if s.is_empty() {
             return true;
@@ -476,7 +499,12 @@ impl<'a> Rules<'a> {
             }
             let w = t.s(self.text);
             // Korean surname first: Kim Jong-un, Kim Jong Un, Ri Pyong-chol, Hong Min,
-            if self.lex[i] & KOREAN_SURNAME != 0 && t.flags & ALLCAPS == 0 {
+            // (a surname that is also an English function word, such as "To", opens no name:
+            // "Pact To Make" in a title-case headline is no person)
+            if self.lex[i] & KOREAN_SURNAME != 0
+                && self.lex[i] & STOP == 0
+                && t.flags & ALLCAPS == 0
+            {
                 if let Some(nt) = self.tok(i + 1) {
                     let nw = nt.s(self.text);
                     if nt.kind == TokKind::Word && nt.flags & CAP != 0 && nt.flags & HYPHEN != 0 {
@@ -502,6 +530,21 @@ impl<'a> Rules<'a> {
                         i += 3;
                         continue;
                     }
+                    // a given name of two syllables written as one word: Shin Wonsik
+                    if let Some(nt) = self.tok(i + 1) {
+                        let nw = nt.s(self.text);
+                        if nt.kind == TokKind::Word
+                            && nt.flags & (HYPHEN | ALLCAPS) == 0
+                            && nw.len() >= 4
+                            && self.name_tok(i + 1)
+                            && !is_korean_syllable(nw)
+                            && korean_word(nw, 2)
+                        {
+                            out.push(self.hit(i, i + 1, EntityType::Person));
+                            i += 2;
+                            continue;
+                        }
+                    }
                     // a single-syllable given name only with a role beside it
                     if syl(i + 1)
                         && self.name_tok(i + 1)
@@ -526,7 +569,10 @@ impl<'a> Rules<'a> {
                 }
             }
             // Chinese surname first: Li Hongzhong, Xi Jinping
-            if self.lex[i] & CHINESE_SURNAME != 0 && t.flags & ALLCAPS == 0 {
+            if self.lex[i] & CHINESE_SURNAME != 0
+                && self.lex[i] & STOP == 0
+                && t.flags & ALLCAPS == 0
+            {
                 if let Some(nt) = self.tok(i + 1) {
                     let nw = nt.s(self.text);
                     if nt.kind == TokKind::Word
@@ -670,6 +716,31 @@ impl<'a> Rules<'a> {
                 let p = a - 1;
                 let pw = self.s(p);
                 let pt = self.toks[p];
+                // "and" inside a name: the Science and Technology Policy Institute. Only one
+                // word may stand before the "and", opening the name after a lower-case word or
+                // punctuation, and it may not be a place, person or demonym ("Russia and China
+                // Institute" is two names; "Ri Pyong-chol and Missile General Bureau" too).
+                if pw == "and" && p >= 1 && self.toks[p].flags & SPACE_BEFORE != 0 {
+                    let before = self.toks[p - 1];
+                    let opens = p < 2 || {
+                        let prev = self.toks[p - 2];
+                        prev.kind == TokKind::Punct
+                            || prev.flags & CAP == 0
+                            || self.lex[p - 2] & STOP != 0
+                    };
+                    if opens
+                        && before.kind == TokKind::Word
+                        && before.flags & (CAP | HYPHEN) == CAP
+                        && self.lex[p - 1] & (STOP | MONTH_OR_WEEKDAY | KOREAN_SURNAME) == 0
+                        && !matches!(
+                            self.gaz_at.get(p - 1),
+                            Some(Some(Kind::Place | Kind::Person | Kind::Demonym))
+                        )
+                    {
+                        a = p - 1;
+                    }
+                    break;
+                }
                 // plural possessive inside a name: Workers’ Party, People’s Army
                 if (pw == "’" || pw == "'") && p > 0 && self.glued(p) {
                     let base = self.s(p - 1);
@@ -911,6 +982,9 @@ mod tests {
             assert!(!is_korean_syllable(s), "{s}");
         }
         assert!(korean_word("Youngnam", 3));
+        assert!(
+            korean_word("Wonsik", 2) && !korean_word("Avenue", 2) && !korean_word("Institute", 2)
+        );
         assert!(pinyin_word("Hongzhong") && pinyin_word("Jinping"));
         assert!(!pinyin_word("Island") && !pinyin_word("Said"));
     }
