@@ -22,7 +22,7 @@ after(async () => {
 async function open(url) {
   const page = await browser.context.newPage();
   await page.goto(url);
-  await page.waitForSelector('.article-list li');
+  await page.waitForSelector('.result-list li');
   return page;
 }
 
@@ -79,7 +79,7 @@ test('an unknown doc shows a clear not-found state, not a blank page', async () 
   const page = await open(`${server.url}?doc=no-such-article`);
   await expectText(page, '.reader-not-found', 'Article not found');
   await expectText(page, '.reader-not-found', 'no-such-article');
-  assert.equal(await page.locator('.article-list li').count(), 5);
+  assert.equal(await page.locator('.result-list li').count(), 5);
   await page.getByRole('link', { name: 'Back to all articles' }).click();
   await expectText(page, '.reader', 'Choose an article');
   await page.close();

@@ -1,45 +1,200 @@
-//! The page shell: router, header and the two panes (article list and reader). The open
-//! article lives in the query string (`?doc=...`), so links, reloads and back/forward work.
-use crate::components::{article_list::ArticleList, reader::Reader};
-use dossier_core::Corpus;
+//! The page shell: the router, the header with the search box, the three panes (filters,
+//! articles, reader; on a phone one at a time with a switcher), notices about the URL, keyboard
+//! shortcuts (`/` search, `j`/`k` next and previous article, `Esc` drops the last filter) and the
+//! light/dark theme switch.
+use crate::components::{
+    entities::EntityPanel, facets::Facets, header::Header, notices::Notices, reader::Reader,
+    results::ResultList,
+};
+use crate::state::{explorer, Data, Explorer};
+use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::{components::Router, hooks::use_query_map};
-use std::sync::Arc;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+
+/// Which pane a phone shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Filters,
+    Articles,
+    Reader,
+}
+
+impl Panel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Panel::Filters => "filters",
+            Panel::Articles => "articles",
+            Panel::Reader => "reader",
+        }
+    }
+}
 
 /// The whole app with the bundled corpus.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith corpus=crate::corpus::bundled() /> }
+    view! { <AppWith data=crate::corpus::bundled() /> }
 }
 
 /// The app over a given corpus (tests pass their own).
 #[component]
-pub fn AppWith(corpus: Arc<Corpus>) -> impl IntoView {
-    provide_context(corpus);
+pub fn AppWith(data: Data) -> impl IntoView {
     view! {
         <Router>
-            <Shell />
+            <Shell data=data />
         </Router>
     }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
-    let query = use_query_map();
-    let selected = Signal::derive(move || query.read().get("doc"));
-    let corpus = expect_context::<Arc<Corpus>>();
-    let count = corpus.docs.len();
+fn Shell(data: Data) -> impl IntoView {
+    let ex = Explorer::new(data);
+    provide_context(ex);
+    let panel = RwSignal::new(Panel::Articles);
+    provide_context(panel);
+    // opening an article on a phone shows the reader
+    Effect::new(move |prev: Option<Option<String>>| {
+        let doc = ex.doc.get();
+        if prev.is_some() && doc.is_some() && prev.flatten() != doc {
+            panel.set(Panel::Reader);
+        }
+        doc
+    });
+    keyboard_shortcuts(panel);
     view! {
-        <header class="site-header">
-            <a class="brand" href="?">
-                "Dossier"
-            </a>
-            <span class="tagline">"News articles, their people, places and weapons, linked"</span>
-            <span class="corpus-size">{format!("{count} articles")}</span>
-        </header>
-        <main class="layout">
-            <ArticleList selected=selected />
-            <Reader selected=selected />
+        <a class="skip-link" href="#results-title">
+            "Skip to the articles"
+        </a>
+        <Header />
+        <Notices />
+        <main class="panes" data-panel=move || panel.get().as_str()>
+            <aside class="pane filters" aria-label="Filters">
+                <Facets />
+                <EntityPanel />
+            </aside>
+            <ResultList />
+            <Reader />
         </main>
+        <PanelSwitcher panel=panel />
+    }
+}
+
+/// The phone's pane switcher.
+#[component]
+fn PanelSwitcher(panel: RwSignal<Panel>) -> impl IntoView {
+    let ex = explorer();
+    let button = move |p: Panel, label: &'static str| {
+        let count = move || match p {
+            Panel::Filters => ex.filter.get().criteria.len(),
+            Panel::Articles => ex.results.get().docs.len(),
+            Panel::Reader => 0,
+        };
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || if panel.get() == p { "true" } else { "false" }
+                on:click=move |_| panel.set(p)
+            >
+                {label}
+                <Show when=move || { p != Panel::Reader && count() > 0 }>
+                    <span class="switcher-count">{count}</span>
+                </Show>
+            </button>
+        }
+    };
+    view! {
+        <nav class="switcher" aria-label="Panes">
+            {button(Panel::Filters, "Filters")}
+            {button(Panel::Articles, "Articles")}
+            {button(Panel::Reader, "Reader")}
+        </nav>
+    }
+}
+
+/// Whether the keyboard event happens while typing in a field.
+fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// `/` focuses the search box, `j`/`k` move through the article list (Enter opens), `Esc` drops
+/// the filter chosen last.
+fn keyboard_shortcuts(panel: RwSignal<Panel>) {
+    let ex = explorer();
+    let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.default_prevented()
+            || e.ctrl_key()
+            || e.meta_key()
+            || e.alt_key()
+            || typing_in_field(&e)
+        {
+            return;
+        }
+        match e.key().as_str() {
+            "/" => {
+                e.prevent_default();
+                if let Some(input) = document()
+                    .get_element_by_id("search")
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = input.focus();
+                }
+            }
+            "j" | "k" => {
+                e.prevent_default();
+                panel.set(crate::app::Panel::Articles);
+                move_in_list(if e.key() == "j" { 1 } else { -1 });
+            }
+            "Escape" if !ex.filter.get_untracked().is_empty() => {
+                e.prevent_default();
+                ex.update_filter(|f| {
+                    f.pop();
+                });
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Moves the focus `step` links down (or up) the article list, from the focused link or else
+/// the open article.
+fn move_in_list(step: i32) {
+    let Ok(links) = document().query_selector_all(".result-list a") else {
+        return;
+    };
+    let n = links.length() as i32;
+    if n == 0 {
+        return;
+    }
+    let active = document().active_element();
+    let mut current = None;
+    for i in 0..n {
+        let Some(node) = links.item(i as u32) else {
+            continue;
+        };
+        let el: web_sys::Element = node.unchecked_into();
+        if active.as_ref() == Some(&el) {
+            current = Some(i);
+            break;
+        }
+        if current.is_none() && el.get_attribute("aria-current").is_some() {
+            current = Some(i);
+        }
+    }
+    let next = match current {
+        Some(i) => (i + step).clamp(0, n - 1),
+        None if step > 0 => 0,
+        None => n - 1,
+    };
+    if let Some(el) = links
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use dossier::app::AppWith;
+use dossier::state::Data;
 use dossier_core::{Corpus, Input};
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -21,10 +21,10 @@ fn mount(corpus: Corpus, query: &str) -> web_sys::Element {
     let document = window.document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let corpus = Arc::new(corpus);
+    let data = Data::new(corpus);
     leptos::mount::mount_to(
         host.clone().unchecked_into(),
-        move || view! { <AppWith corpus=corpus.clone() /> },
+        move || view! { <AppWith data=data.clone() /> },
     )
     .forget();
     host

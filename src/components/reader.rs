@@ -1,23 +1,131 @@
-//! The reader pane: the open article's title, metadata and cleaned body, rendered as text
-//! (never as HTML); a clear "not found" state for an unknown `doc`.
-use crate::corpus::doc_slug;
-use dossier_core::Corpus;
+//! The reader pane: the open article's title, source, author and date, and its cleaned body
+//! with every mention highlighted in its type's colour and marked with the type's letter, and
+//! search matches marked too. A legend turns types on and off; a switch shows the raw text with
+//! page furniture greyed out and labelled. Hovering or focusing a mention shows its type,
+//! canonical name, aliases and how many articles name it; clicking it filters to those
+//! articles. Article text is only ever put in text nodes.
+use crate::components::{results::doc_meta, type_style};
+use crate::state::{explorer, ViewOptions};
+use dossier_core::query::Criterion;
+use dossier_core::search::{matches, terms, TextQuery};
+use dossier_core::segments::{paragraphs, LineKind, Piece, Run};
+use dossier_core::{Document, EntityType};
+use leptos::either::Either;
 use leptos::prelude::*;
-use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The mention whose details the tooltip shows, and where.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Tip {
+    doc: usize,
+    mention: usize,
+    x: f64,
+    y: f64,
+}
+
+/// Text runs, with search matches in `<mark>`.
+fn runs_view(text: &str, runs: &[Run]) -> impl IntoView {
+    runs.iter()
+        .map(|r| {
+            let s = text[r.start..r.end].to_string();
+            if r.hit {
+                Either::Left(view! { <mark class="hit">{s}</mark> })
+            } else {
+                Either::Right(s)
+            }
+        })
+        .collect_view()
+}
+
+/// Where to put the tooltip for the element an event happened on: under it, kept on screen.
+fn anchor(ev: &web_sys::Event) -> (f64, f64) {
+    let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return (0.0, 0.0);
+    };
+    let r = el.get_bounding_client_rect();
+    let width = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0);
+    ((r.left()).min(width - 330.0).max(8.0), r.bottom() + 6.0)
+}
+
+fn pieces_view(
+    doc_index: usize,
+    doc: &Document,
+    pieces: &[Piece],
+    tip: RwSignal<Option<Tip>>,
+) -> impl IntoView {
+    let ex = explorer();
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(r) => Either::Left(runs_view(&doc.text, std::slice::from_ref(r))),
+            Piece::Mention { index, runs } => {
+                let m = &doc.mentions[*index];
+                let (label, _, letter, class) = type_style(m.kind);
+                let entity = m.entity;
+                let mention = *index;
+                let show = move |ev: &web_sys::Event| {
+                    let (x, y) = anchor(ev);
+                    tip.set(Some(Tip {
+                        doc: doc_index,
+                        mention,
+                        x,
+                        y,
+                    }));
+                };
+                let aria = format!("{label}: {}", doc.mention_text(m));
+                Either::Right(view! {
+                    <button
+                        type="button"
+                        class=format!("mention {class}")
+                        data-entity=entity
+                        data-tag=letter
+                        aria-describedby="mention-tip"
+                        aria-label=aria
+                        on:click=move |_| ex.update_filter(|f| f.toggle(Criterion::Entity(entity)))
+                        on:mouseenter=move |ev| show(&ev)
+                        on:focus=move |ev| show(&ev)
+                        on:mouseleave=move |_| tip.set(None)
+                        on:blur=move |_| tip.set(None)
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" && tip.get_untracked().is_some() {
+                                ev.prevent_default();
+                                tip.set(None);
+                            }
+                        }
+                    >
+                        {runs_view(&doc.text, runs)}
+                    </button>
+                })
+            }
+        })
+        .collect_view()
+}
 
 #[component]
-pub fn Reader(selected: Signal<Option<String>>) -> impl IntoView {
-    let corpus = expect_context::<Arc<Corpus>>();
+pub fn Reader() -> impl IntoView {
+    let ex = explorer();
+    let tip = RwSignal::new(None::<Tip>);
     let body = move || {
-        let Some(slug) = selected.get() else {
+        let d = ex.data.get();
+        let Some(slug) = ex.doc.get() else {
             return view! {
                 <div class="reader-empty">
                     <p>"Choose an article from the list to read it."</p>
+                    <p class="hint">
+                        "Keys: / search · j and k move through the list · Enter opens · Esc drops the last filter"
+                    </p>
                 </div>
             }
             .into_any();
         };
-        let Some(doc) = corpus.docs.iter().find(|d| doc_slug(&d.name) == slug) else {
+        let Some(di) = d.doc_by_slug(&slug) else {
             return view! {
                 <div class="reader-not-found" role="alert">
                     <h2>"Article not found"</h2>
@@ -26,34 +134,190 @@ pub fn Reader(selected: Signal<Option<String>>) -> impl IntoView {
                         "”. It may have been renamed or removed."
                     </p>
                     <p>
-                        <a href="?">"Back to all articles"</a>
+                        <a href=move || ex.url_for(&ex.filter.get(), &ex.view.get(), None)>
+                            "Back to all articles"
+                        </a>
                     </p>
                 </div>
             }
             .into_any();
         };
-        let meta = [
-            doc.article.outlet.clone(),
-            doc.article.author.clone().map(|a| format!("by {a}")),
-            doc.article.published.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        let paragraphs = doc
-            .article
-            .body_paragraphs()
-            .map(|p| view! { <p>{p.to_string()}</p> })
+        let doc = &d.corpus.docs[di];
+        let view_opts = ex.view.get();
+        let query = ex
+            .filter
+            .get()
+            .text()
+            .map(TextQuery::parse)
+            .filter(|q| !q.is_empty());
+        let hits = query
+            .map(|q| matches(&terms(&doc.text, (0, doc.text.len())), &q))
+            .unwrap_or_default();
+        let paras = paragraphs(doc, view_opts.raw, &hits, |m| {
+            !view_opts.hidden.contains(&m.kind)
+        });
+        // the title line drawn with its mentions, unless its owner gave another title
+        let title_line = paras
+            .iter()
+            .find(|p| p.kind == LineKind::Title && doc.meta.title.is_none() && !view_opts.raw);
+        let title = match title_line {
+            Some(p) => Either::Left(pieces_view(di, doc, &p.pieces, tip)),
+            None => Either::Right(doc.display_title()),
+        };
+        let body = paras
+            .iter()
+            .filter(|p| view_opts.raw || p.kind != LineKind::Title)
+            .map(|p| match p.kind {
+                LineKind::Furniture(f) => view! {
+                    <p class="furniture">
+                        <span class="why">{f.label()}</span>
+                        {pieces_view(di, doc, &p.pieces, tip)}
+                    </p>
+                }
+                .into_any(),
+                LineKind::Title => {
+                    view! { <p class="title-line">{pieces_view(di, doc, &p.pieces, tip)}</p> }
+                        .into_any()
+                }
+                LineKind::Body => {
+                    view! { <p>{pieces_view(di, doc, &p.pieces, tip)}</p> }.into_any()
+                }
+            })
             .collect_view();
+        let meta = doc_meta(doc);
+        let user = doc.meta.user;
+        let counts = doc.mentions.iter().fold([0usize; 6], |mut acc, m| {
+            acc[EntityType::ALL
+                .iter()
+                .position(|t| *t == m.kind)
+                .unwrap_or(0)] += 1;
+            acc
+        });
+        let hit_count = hits.len();
         view! {
             <article class="reader-article" data-doc=slug>
-                <h1 class="reader-title">{doc.display_title()}</h1>
-                <p class="reader-meta">{meta}</p>
-                <div class="reader-body">{paragraphs}</div>
+                <h1 class="reader-title">{title}</h1>
+                <p class="reader-meta">
+                    {meta}
+                    {user.then(|| view! { <span class="badge">"added by you"</span> })}
+                </p>
+                <Legend counts=counts />
+                {(hit_count > 0).then(|| view! { <p class="hint">{format!("{hit_count} search matches marked")}</p> })}
+                <div class="reader-body" class:raw=view_opts.raw>{body}</div>
             </article>
         }
         .into_any()
     };
-    view! { <section class="pane reader" aria-label="Reader">{body}</section> }
+    view! {
+        <section class="pane reader" id="reader" aria-label="Reader">
+            {body}
+            <Tooltip tip=tip />
+        </section>
+    }
+}
+
+/// Type toggles (highlighting on or off) with each type's count in the article, and the raw
+/// view switch.
+#[component]
+fn Legend(counts: [usize; 6]) -> impl IntoView {
+    let ex = explorer();
+    let toggles = EntityType::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            let (_, plural, letter, class) = type_style(t);
+            let shown = move || !ex.view.get().hidden.contains(&t);
+            view! {
+                <button
+                    type="button"
+                    class=format!("legend-item {class}")
+                    aria-pressed=move || if shown() { "true" } else { "false" }
+                    on:click=move |_| {
+                        let mut v: ViewOptions = ex.view.get_untracked();
+                        match v.hidden.iter().position(|x| *x == t) {
+                            Some(p) => {
+                                v.hidden.remove(p);
+                            }
+                            None => v.hidden.push(t),
+                        }
+                        ex.set_view(&v);
+                    }
+                >
+                    <span class="tag" aria-hidden="true">{letter}</span>
+                    {plural}
+                    <span class="legend-count">{counts[i]}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="legend" role="group" aria-label="Highlight">
+            {toggles}
+            <button
+                type="button"
+                class="raw-toggle"
+                aria-pressed=move || if ex.view.get().raw { "true" } else { "false" }
+                on:click=move |_| {
+                    let mut v = ex.view.get_untracked();
+                    v.raw = !v.raw;
+                    ex.set_view(&v);
+                }
+            >
+                "Show what cleaning removed"
+            </button>
+        </div>
+    }
+}
+
+/// The details of the hovered or focused mention.
+#[component]
+fn Tooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
+    let ex = explorer();
+    let content = move || {
+        let t = tip.get()?;
+        let d = ex.data.get();
+        let doc = d.corpus.docs.get(t.doc)?;
+        let m = doc.mentions.get(t.mention)?;
+        let e = &d.corpus.entities[m.entity];
+        let (label, _, letter, class) = type_style(e.kind);
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.name)
+            .take(6)
+            .cloned()
+            .collect();
+        let value = m.value.clone();
+        Some(view! {
+            <p class=format!("tip-type {class}")>
+                <span class="tag" aria-hidden="true">{letter}</span>
+                {label}
+            </p>
+            <p class="tip-name">{e.name.clone()}</p>
+            {value.map(|v| view! { <p class="tip-line">{format!("Date: {v}")}</p> })}
+            {(!aliases.is_empty()).then(|| view! { <p class="tip-line">{format!("Also: {}", aliases.join(", "))}</p> })}
+            <p class="tip-line">
+                {format!(
+                    "Named in {} article{} ({} mention{})",
+                    e.doc_count,
+                    if e.doc_count == 1 { "" } else { "s" },
+                    e.mention_count,
+                    if e.mention_count == 1 { "" } else { "s" },
+                )}
+            </p>
+            <p class="tip-hint">"Click to show the articles that name it"</p>
+        })
+    };
+    view! {
+        <div
+            id="mention-tip"
+            role="tooltip"
+            class="tip"
+            hidden=move || tip.get().is_none()
+            style:left=move || format!("{}px", tip.get().map_or(0.0, |t| t.x))
+            style:top=move || format!("{}px", tip.get().map_or(0.0, |t| t.y))
+        >
+            {content}
+        </div>
+    }
 }

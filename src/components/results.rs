@@ -1,0 +1,101 @@
+//! The list of articles the filter gives: title, source, author and date of each, newest first
+//! (or by relevance to a text query), linking to `?...&doc=<id>`; the open one is marked with
+//! `aria-current`. Long lists are shown a hundred at a time.
+use crate::state::{explorer, Data};
+use dossier_core::Document;
+use leptos::prelude::*;
+
+/// The line under an article's title: source, author, date, and whether a reader added it.
+pub fn doc_meta(doc: &Document) -> String {
+    [
+        doc.source().map(str::to_string),
+        doc.article.author.clone(),
+        doc.article.published.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+const PAGE: usize = 100;
+
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let ex = explorer();
+    let shown = RwSignal::new(PAGE);
+    // a new result set starts from its first page
+    Effect::new(move |_| {
+        ex.results.track();
+        shown.set(PAGE);
+    });
+    let row = move |data: &Data, d: u32| {
+        let doc = &data.corpus.docs[d as usize];
+        let slug = data.slugs[d as usize].clone();
+        let href = ex.doc_href(&slug);
+        let current = {
+            let slug = slug.clone();
+            move || (ex.doc.get().as_deref() == Some(slug.as_str())).then_some("page")
+        };
+        let user = doc.meta.user;
+        view! {
+            <li class="article-item">
+                <a href=href aria-current=current data-doc=slug>
+                    <span class="article-title">{doc.display_title()}</span>
+                    <span class="article-meta">
+                        {doc_meta(doc)}
+                        {user.then(|| view! { <span class="badge">"added by you"</span> })}
+                    </span>
+                </a>
+            </li>
+        }
+    };
+    let list = move || {
+        let data = ex.data.get();
+        let r = ex.results.get();
+        r.docs
+            .iter()
+            .take(shown.get())
+            .map(|&d| row(&data, d))
+            .collect_view()
+    };
+    let summary = move || {
+        let r = ex.results.get();
+        let order = if r.text_query {
+            "by relevance"
+        } else {
+            "newest first"
+        };
+        match r.docs.len() {
+            0 => String::new(),
+            1 => "1 article".to_string(),
+            n => format!("{n} articles, {order}"),
+        }
+    };
+    let more = move || ex.results.get().docs.len() > shown.get();
+    view! {
+        <section class="pane results" aria-labelledby="results-title">
+            <h2 id="results-title" class="pane-title" tabindex="-1">
+                "Articles"
+            </h2>
+            <p class="result-summary">{summary}</p>
+            <Show when=move || ex.results.get().docs.is_empty()>
+                <div class="empty">
+                    <p>"No article matches these filters."</p>
+                    <button type="button" on:click=move |_| ex.set_filter(&Default::default())>
+                        "Clear all filters"
+                    </button>
+                </div>
+            </Show>
+            <ol class="result-list">{list}</ol>
+            <Show when=more>
+                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || {
+                        let left = ex.results.get().docs.len().saturating_sub(shown.get());
+                        format!("Show {} more", left.min(PAGE))
+                    }}
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,304 @@
+//! The explorer's shared state. The URL's query string is the one source of truth for what is
+//! shown (filter, text query, open article, view options): this module reads it into signals,
+//! derives the results from it with `dossier_core::query`, and writes it back by navigating,
+//! so links, reloads and back/forward all reproduce a view.
+use dossier_core::index::Index;
+use dossier_core::query::{self, Filter, Results};
+use dossier_core::{json, Corpus, EntityType};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// A corpus with what the explorer derives from it once.
+#[derive(Clone)]
+pub struct Data {
+    pub corpus: Arc<Corpus>,
+    pub index: Arc<Index>,
+    /// Unique entity names (as in the JSON export and in URLs).
+    pub names: Arc<Vec<String>>,
+    /// Each article's id in URLs: its file name without `.txt`.
+    pub slugs: Arc<Vec<String>>,
+}
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Data) -> bool {
+        Arc::ptr_eq(&self.corpus, &other.corpus)
+    }
+}
+
+/// The id an article has in URLs: its file name without the `.txt` ending.
+pub fn doc_slug(name: &str) -> &str {
+    name.strip_suffix(".txt").unwrap_or(name)
+}
+
+impl Data {
+    pub fn new(corpus: Corpus) -> Data {
+        let index = Index::build(&corpus);
+        let names = json::unique_names(&corpus);
+        let slugs = corpus
+            .docs
+            .iter()
+            .map(|d| doc_slug(&d.name).to_string())
+            .collect();
+        Data {
+            corpus: Arc::new(corpus),
+            index: Arc::new(index),
+            names: Arc::new(names),
+            slugs: Arc::new(slugs),
+        }
+    }
+
+    /// The article with this URL id.
+    pub fn doc_by_slug(&self, slug: &str) -> Option<usize> {
+        self.slugs.iter().position(|s| s == slug)
+    }
+}
+
+/// How the reader draws an article (also kept in the URL).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewOptions {
+    /// Entity types whose highlighting is turned off in the legend.
+    pub hidden: Vec<EntityType>,
+    /// Show the raw text with page furniture greyed out.
+    pub raw: bool,
+}
+
+/// Query-string pairs, in order, decoded.
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let s = s.replace('+', " ");
+        js_sys::decode_uri_component(&s)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or(s)
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect()
+}
+
+/// A query string (`?k=v&...`, or `?` for none) from pairs.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s)).replace("%20", "+");
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect();
+    format!("?{}", body.join("&"))
+}
+
+/// The explorer's state, shared by context.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub data: RwSignal<Data>,
+    /// The URL's query parameters, in order.
+    pub params: Memo<Vec<(String, String)>>,
+    pub filter: Memo<Filter>,
+    /// What the URL asked for that could not be used.
+    pub notices: Memo<Vec<String>>,
+    pub results: Memo<Arc<Results>>,
+    /// The open article's URL id.
+    pub doc: Memo<Option<String>>,
+    pub view: Memo<ViewOptions>,
+    /// True while the last navigation came from typing in the search box (so further typing
+    /// replaces that history entry instead of adding one per key).
+    pub typing: RwSignal<bool>,
+    nav: Callback<(String, bool)>,
+}
+
+impl Explorer {
+    /// Creates the state (inside the `<Router>`), over a corpus.
+    pub fn new(data: Data) -> Explorer {
+        let data = RwSignal::new(data);
+        let location = use_location();
+        let params = Memo::new(move |_| parse_query(&location.search.get()));
+        let parsed = Memo::new(move |_| {
+            let d = data.get();
+            let ps = params.get();
+            Filter::from_params(
+                ps.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                &d.corpus,
+                &d.names,
+            )
+        });
+        let filter = Memo::new(move |_| parsed.get().0);
+        let view = Memo::new(move |_| {
+            let mut v = ViewOptions::default();
+            for (k, val) in params.get() {
+                match k.as_str() {
+                    "hide" => v.hidden.extend(EntityType::parse(&val)),
+                    "raw" => v.raw = val == "1",
+                    _ => {}
+                }
+            }
+            v
+        });
+        let notices = Memo::new(move |_| {
+            let mut n = parsed.get().1;
+            for (k, v) in params.get() {
+                let known =
+                    query::FILTER_KEYS.contains(&k.as_str()) || matches!(k.as_str(), "doc" | "raw");
+                if k == "hide" && EntityType::parse(&v).is_none() {
+                    n.push(format!("“hide={v}” is not an entity type: it was ignored."));
+                } else if !known && k != "hide" {
+                    n.push(format!(
+                        "The link’s “{k}” parameter means nothing here: it was ignored."
+                    ));
+                }
+            }
+            n
+        });
+        let results = Memo::new(move |_| {
+            let d = data.get();
+            let f = filter.get();
+            // timed as a performance measure named `dossier-evaluate` (the browser benchmark
+            // reads these)
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("dossier-evaluate-start");
+            }
+            let r = query::evaluate(&d.index, &d.corpus, &f);
+            if let Some(p) = &perf {
+                let _ = p.measure_with_start_mark("dossier-evaluate", "dossier-evaluate-start");
+            }
+            Arc::new(r)
+        });
+        let doc = Memo::new(move |_| {
+            params
+                .get()
+                .into_iter()
+                .rev()
+                .find(|(k, _)| k == "doc")
+                .map(|(_, v)| v)
+                .filter(|v| !v.is_empty())
+        });
+        let navigate = use_navigate();
+        let nav = Callback::new(move |(url, replace): (String, bool)| {
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+        Explorer {
+            data,
+            params,
+            filter,
+            notices,
+            results,
+            doc,
+            view,
+            typing: RwSignal::new(false),
+            nav,
+        }
+    }
+
+    /// The URL for a filter, view and open article.
+    pub fn url_for(&self, f: &Filter, view: &ViewOptions, doc: Option<&str>) -> String {
+        let d = self.data.get_untracked();
+        let mut pairs = f.to_params(&d.corpus, &d.names);
+        for t in &view.hidden {
+            pairs.push(("hide".into(), t.as_str().into()));
+        }
+        if view.raw {
+            pairs.push(("raw".into(), "1".into()));
+        }
+        if let Some(doc) = doc {
+            pairs.push(("doc".into(), doc.into()));
+        }
+        query_string(&pairs)
+    }
+
+    fn go(&self, url: String, replace: bool) {
+        self.nav.run((url, replace));
+    }
+
+    /// Shows a new filter (a new history entry), keeping the open article and view.
+    pub fn set_filter(&self, f: &Filter) {
+        self.typing.set(false);
+        let url = self.url_for(
+            f,
+            &self.view.get_untracked(),
+            self.doc.get_untracked().as_deref(),
+        );
+        self.go(url, false);
+    }
+
+    /// Changes the filter with `change`.
+    pub fn update_filter(&self, change: impl FnOnce(&mut Filter)) {
+        let mut f = self.filter.get_untracked();
+        change(&mut f);
+        self.set_filter(&f);
+    }
+
+    /// Sets the text query from the search box: the first keystroke adds a history entry,
+    /// the following ones replace it.
+    pub fn set_text(&self, text: String) {
+        let mut f = self.filter.get_untracked();
+        f.set(query::Criterion::Text(text));
+        let url = self.url_for(
+            &f,
+            &self.view.get_untracked(),
+            self.doc.get_untracked().as_deref(),
+        );
+        let replace = self.typing.get_untracked();
+        self.go(url, replace);
+        self.typing.set(true);
+    }
+
+    /// The link that opens an article under the current filter.
+    pub fn doc_href(&self, slug: &str) -> String {
+        self.url_for(&self.filter.get(), &self.view.get(), Some(slug))
+    }
+
+    /// Opens an article (or closes the reader with `None`).
+    pub fn open(&self, slug: Option<&str>) {
+        self.typing.set(false);
+        let url = self.url_for(
+            &self.filter.get_untracked(),
+            &self.view.get_untracked(),
+            slug,
+        );
+        self.go(url, false);
+    }
+
+    /// Changes how the reader draws articles (the URL records it, replacing the entry).
+    pub fn set_view(&self, view: &ViewOptions) {
+        let url = self.url_for(
+            &self.filter.get_untracked(),
+            view,
+            self.doc.get_untracked().as_deref(),
+        );
+        self.go(url, true);
+    }
+
+    /// Rewrites the URL to what was understood (drops what the notices describe).
+    pub fn normalise_url(&self) {
+        let url = self.url_for(
+            &self.filter.get_untracked(),
+            &self.view.get_untracked(),
+            self.doc.get_untracked().as_deref(),
+        );
+        self.go(url, true);
+    }
+
+    /// Replaces the corpus (after articles were added or removed).
+    pub fn set_data(&self, data: Data) {
+        self.data.set(data);
+    }
+}
+
+/// The explorer from context.
+pub fn explorer() -> Explorer {
+    expect_context::<Explorer>()
+}
