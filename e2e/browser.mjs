@@ -36,3 +36,36 @@ function watch(page, errors) {
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
 }
+
+/** Opens `url` in a new page of `browser` and waits for the app to render its list. */
+export async function open(browser, url, { viewport } = {}) {
+  const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(url);
+  // attached, not visible: a phone shows one pane at a time
+  await page.waitForSelector('.result-list li, .empty', { state: 'attached' });
+  return page;
+}
+
+const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2 A and AA rules) in the page; returns the serious and critical violations. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Waits until `locator` has `count` elements. */
+export async function waitForCount(locator, count, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const n = await locator.count();
+    if (n === count) return;
+    if (Date.now() > deadline) throw new Error(`expected ${count} elements, found ${n}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

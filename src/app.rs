@@ -50,8 +50,24 @@ pub fn AppWith(data: Data) -> impl IntoView {
 fn Shell(data: Data) -> impl IntoView {
     let ex = Explorer::new(data);
     provide_context(ex);
-    let panel = RwSignal::new(Panel::Articles);
+    // a phone opened on an article's link shows the article
+    let panel = RwSignal::new(if ex.doc.get_untracked().is_some() {
+        Panel::Reader
+    } else {
+        Panel::Articles
+    });
     provide_context(panel);
+    // the tab's title names the open article (for history and bookmarks)
+    Effect::new(move |_| {
+        let d = ex.data.get();
+        let title = ex
+            .doc
+            .get()
+            .and_then(|slug| d.doc_by_slug(&slug))
+            .map(|i| format!("{} — Dossier", d.corpus.docs[i].display_title()))
+            .unwrap_or_else(|| "Dossier".to_string());
+        document().set_title(&title);
+    });
     // opening an article on a phone shows the reader
     Effect::new(move |prev: Option<Option<String>>| {
         let doc = ex.doc.get();

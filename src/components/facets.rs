@@ -249,14 +249,13 @@ fn DateFacet(mentioned: bool) -> impl IntoView {
                 };
                 let pct = (n * 100 / max).max(4);
                 let set = label.clone();
-                let aria = format!("{label}: {n} articles");
                 let title = label.clone();
+                let unit = if n == 1 { " article" } else { " articles" };
                 view! {
                     <li>
                         <button
                             type="button"
                             class="bar"
-                            aria-label=aria
                             title=title
                             on:click=move |_| {
                                 let v = set.clone();
@@ -268,7 +267,10 @@ fn DateFacet(mentioned: bool) -> impl IntoView {
                         >
                             <span class="bar-label">{label}</span>
                             <span class="bar-fill" style:width=format!("{pct}%")></span>
-                            <span class="bar-count">{n}</span>
+                            <span class="bar-count">
+                                {n}
+                                <span class="visually-hidden">{unit}</span>
+                            </span>
                         </button>
                     </li>
                 }

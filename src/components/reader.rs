@@ -202,7 +202,10 @@ pub fn Reader() -> impl IntoView {
                     {user.then(|| view! { <span class="badge">"added by you"</span> })}
                 </p>
                 <Legend counts=counts />
-                {(hit_count > 0).then(|| view! { <p class="hint">{format!("{hit_count} search matches marked")}</p> })}
+                {(hit_count > 0).then(|| view! { <p class="hint">{match hit_count {
+                            1 => "1 search match marked".to_string(),
+                            n => format!("{n} search matches marked"),
+                        }}</p> })}
                 <div class="reader-body" class:raw=view_opts.raw>{body}</div>
             </article>
         }

@@ -5,12 +5,19 @@ use crate::state::{explorer, Data};
 use dossier_core::Document;
 use leptos::prelude::*;
 
-/// The line under an article's title: source, author, date, and whether a reader added it.
+/// The line under an article's title: source, author and date (or, for an undated article,
+/// the date its page showed, labelled as such).
 pub fn doc_meta(doc: &Document) -> String {
+    let date = doc.article.published.clone().or_else(|| {
+        doc.article
+            .page_date
+            .as_ref()
+            .map(|d| format!("page dated {d}"))
+    });
     [
         doc.source().map(str::to_string),
         doc.article.author.clone(),
-        doc.article.published.clone(),
+        date,
     ]
     .into_iter()
     .flatten()
