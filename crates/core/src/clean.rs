@@ -346,7 +346,21 @@ const BYLINE_ROLES: &[&str] = &[
 fn byline_names(s: &str) -> Option<Vec<String>> {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
-    let rest = if lower.starts_with("by ") {
+    // other ways of naming the author: "Reporting by A; Editing by B", "Written by A", "Author: A"
+    let labelled = [
+        "reporting by ",
+        "written by ",
+        "words by ",
+        "author: ",
+        "authors: ",
+        "by: ",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(**p));
+    let rest = if let Some(p) = labelled {
+        let r = &t[p.len()..];
+        r.split(';').next().unwrap_or(r)
+    } else if lower.starts_with("by ") {
         &t[3..]
     } else if let Some(p) = lower.find(" by ") {
         // a byline after a label or date ("Story by A"), not a sentence
@@ -437,37 +451,13 @@ fn outlet_of_domain(domain: &str) -> Option<String> {
 }
 
 /// Words that end the names of news outlets.
+#[rustfmt::skip]
 const OUTLET_HEADS: &[&str] = &[
-    "times",
-    "post",
-    "news",
-    "daily",
-    "herald",
-    "observer",
-    "digest",
-    "wire",
-    "journal",
-    "monitor",
-    "ledger",
-    "tribune",
-    "agency",
-    "gazette",
-    "review",
-    "chronicle",
-    "telegraph",
-    "guardian",
-    "express",
-    "independent",
-    "standard",
-    "ilbo",
-    "sinmun",
-    "shimbun",
-    "brief",
-    "report",
-    "today",
-    "weekly",
-    "insider",
-    "diplomat",
+    "times", "post", "news", "daily", "herald", "observer", "digest", "wire", "journal", "monitor",
+    "ledger", "tribune", "agency", "gazette", "review", "chronicle", "telegraph", "guardian",
+    "express", "independent", "standard", "ilbo", "sinmun", "shimbun", "brief", "report", "today",
+    "weekly", "insider", "diplomat", "courier", "mail", "star", "sun", "mirror", "record",
+    "bulletin", "dispatch", "voice", "online", "pravda", "world", "globe", "inquirer", "press",
 ];
 
 /// The outlet a masthead names: a known media organisation, or a short name in capitals or
@@ -487,9 +477,11 @@ fn outlet_of_masthead(s: &str) -> Option<String> {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
     let last = words[words.len() - 1].to_lowercase();
-    let named = words
-        .iter()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    // (two words at least: a section called "World" or "News" names no outlet)
+    let named = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && OUTLET_HEADS.contains(&last.as_str());
     if !(caps || named) {
         return None;
@@ -555,13 +547,76 @@ fn full_date(s: &str) -> Option<(Date, bool)> {
         _ => None,
     })?;
     let b = s.as_bytes();
+    // hours and minutes by a colon or a full stop, at most two digits before (not 7,687.5)
     let time = (1..b.len().saturating_sub(2)).any(|i| {
-        b[i] == b':'
+        (b[i] == b':' || b[i] == b'.')
             && b[i - 1].is_ascii_digit()
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+            && (i < 3 || !b[i - 3].is_ascii_digit())
     });
     Some((date, time))
+}
+
+/// The label a date line opens with: the article's first publication, or a later update.
+fn date_label(lower: &str) -> Option<DateEvidence> {
+    let t = lower.trim_start();
+    if [
+        "published",
+        "posted",
+        "filed",
+        "first published",
+        "created",
+        "released",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+    {
+        Some(DateEvidence::Published)
+    } else if [
+        "updated",
+        "last updated",
+        "modified",
+        "last modified",
+        "revised",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+    {
+        Some(DateEvidence::Updated)
+    } else {
+        None
+    }
+}
+
+/// A line that names its author without "By": `Han Ji-woo`, `Jonas Ekdahl in Brussels`,
+/// `Marta Kovalenko, Odesa correspondent`, `Joel Magbanua, Archipelago News`. The name must
+/// have a person's shape: a known given name first, or a Korean surname and given name.
+fn bare_byline(s: &str) -> Option<String> {
+    let t = s.trim();
+    let name = t.split([',', '|', '·', '—']).next().unwrap_or("").trim();
+    let name = name.split(" in ").next().unwrap_or("").trim();
+    let tail = t[name.len()..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=3).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        || tail.split_whitespace().count() > 5
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let lists = gazetteer::lists();
+    let first = words[0];
+    let plain = crate::search::strip_accents(first);
+    let given = lists.given_names.contains(first) || lists.given_names.contains(plain.as_str());
+    let korean = lists.korean_surnames.contains(first)
+        && words[1..]
+            .iter()
+            .any(|w| w.contains('-') || names::korean_word(w, 2));
+    (given || korean).then(|| tidy_name(name))
 }
 
 /// Whether a line holds nothing but dates, times, weekdays, time zones and date labels.
@@ -580,6 +635,16 @@ fn only_dates(s: &str) -> bool {
                     "published"
                         | "updated"
                         | "posted"
+                        | "filed"
+                        | "as"
+                        | "of"
+                        | "min"
+                        | "read"
+                        | "gst"
+                        | "ist"
+                        | "hkt"
+                        | "sgt"
+                        | "pht"
                         | "first"
                         | "last"
                         | "modified"
@@ -762,10 +827,17 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
             }
         }
         if l.furniture.is_none() && l.words <= 25 {
+            let date = full_date(s);
+            // a labelled date line, however it is laid out: "Posted at Jun 19 2024 08:47 PM |
+            // Updated as of Jun 20 2024", "Filed 07.03.2024 11:05 GST"
+            if let (Some((d, _)), Some(ev)) = (date, date_label(&lower)) {
+                l.furniture = Some(Furniture::DateHeader);
+                propose(ev, d);
+                continue;
+            }
             // bars of sections and breadcrumbs: three or more short parts, or a part with a date
             let segments = bar_segments(s);
             let short = segments.iter().all(|p| p.split_whitespace().count() <= 6);
-            let date = full_date(s);
             let bar = segments.len() >= 3 && short
                 || segments.len() >= 2
                     && short
@@ -833,8 +905,42 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         }
     }
 
+    // the site's name and section kickers at the top (THE PACIFIC LEDGER, ANALYSIS), and bylines
+    // that name their author without "By", in the head of the page
+    let mut seen_title_like = false;
+    for i in 0..first_para.min(lines.len()) {
+        if lines[i].furniture.is_some() {
+            continue;
+        }
+        let s = line_text(&lines[i]);
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let kicker =
+            lines[i].words <= 2 && letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+        if !seen_title_like && (kicker || (i < 3 && outlet_of_masthead(s).is_some())) {
+            if masthead_outlet.is_none() && !kicker {
+                masthead_outlet = outlet_of_masthead(s);
+            }
+            lines[i].furniture = Some(Furniture::Breadcrumb);
+            continue;
+        }
+        if seen_title_like && lines[i].words <= 10 {
+            if let Some(name) = bare_byline(s) {
+                lines[i].furniture = Some(Furniture::Byline);
+                if a.authors.is_empty() {
+                    a.author = Some(name.clone());
+                    a.authors = vec![name];
+                }
+                continue;
+            }
+        }
+        if is_headline(s, lines[i].words) {
+            seen_title_like = true;
+        }
+    }
+
     // 3. the title: the page's own <h1>; else a headline repeated by the next line (a category
-    // label glued to it); else the headline nearest above the byline or the first paragraph
+    // label glued to it); else the first headline above the byline or the first paragraph (a
+    // standfirst under the headline is article text)
     if a.title.is_none() {
         let mut title_idx = meta
             .h1
@@ -862,7 +968,7 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
                 .iter()
                 .position(|l| l.furniture == Some(Furniture::Byline))
                 .unwrap_or(first_para.min(lines.len()));
-            title_idx = (0..head_end).rev().find(|&i| {
+            title_idx = (0..head_end).find(|&i| {
                 lines[i].furniture.is_none()
                     && is_headline(line_text(&lines[i]), lines[i].words)
                     && !is_teaser(line_text(&lines[i]), lines[i].words)
@@ -1021,6 +1127,31 @@ mod tests {
             "a date with a time is the article's"
         );
         assert_eq!(a.body, BODY);
+    }
+
+    #[test]
+    fn bylines_without_by_standfirsts_and_kickers() {
+        let text = format!("THE PACIFIC LEDGER\nWorld | Asia-Pacific | Defence | Business\n\nANALYSIS\n\nJapan seals deal for missiles as it races to field long-range strike\n\nThe contract, signed in Tokyo on Thursday, brings half of the order forward by a year\n\nJonas Ekdahl in Tokyo\nMon 11 Mar 2024 17.42 GMT\n\n{BODY}\n");
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Japan seals deal for missiles as it races to field long-range strike")
+        );
+        assert_eq!(a.author.as_deref(), Some("Jonas Ekdahl"));
+        assert_eq!(a.published.as_deref(), Some("2024-03-11"));
+        assert_eq!(a.outlet.as_deref(), Some("Pacific Ledger"));
+        assert!(
+            a.body.starts_with("The contract, signed in Tokyo"),
+            "the standfirst is article text"
+        );
+        let text = format!("NEWS ONLINE\n\nChief demands return of seized rifles at the shoal\n\nHan Ji-woo, Seoul correspondent\nPosted at Jun 19 2024 08:47 PM | Updated as of Jun 20 2024 07:15 AM\n\n{BODY}\n");
+        let a = clean(&text);
+        assert_eq!(a.author.as_deref(), Some("Han Ji-woo"));
+        assert_eq!(a.published.as_deref(), Some("2024-06-19"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Chief demands return of seized rifles at the shoal")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! seasons, relative and anaphoric expressions, anniversaries) and normalised to ISO 8601 with
 //! `jiff`, resolved against the article's own date where the expression needs one.
 use crate::lexicon::DATE_OPENER;
-use crate::text::{Tok, TokKind, SENT_START};
+use crate::text::{Tok, TokKind, SENT_START, SPACE_BEFORE};
 use jiff::civil::{Date, Weekday};
 
 /// What a recognised date expression says, before it is resolved.
@@ -333,6 +333,36 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
             },
             i + 1,
         ));
+    }
+    // numeric dates with slashes, written without spaces: 2024/03/07 (year first), 03/07/2024
+    // (US month first, unless the first number cannot be a month)
+    if tok.kind == TokKind::Number
+        && c.s(i + 1) == "/"
+        && c.s(i + 3) == "/"
+        && c.kind(i + 2) == Some(TokKind::Number)
+        && c.kind(i + 4) == Some(TokKind::Number)
+        && (i + 1..=i + 4).all(|k| c.toks[k].flags & SPACE_BEFORE == 0)
+    {
+        let (a, b, z) = (w, c.s(i + 2), c.s(i + 4));
+        let parsed = if let Some(y) = year_of(a) {
+            Some((y, b.parse().ok()?, z.parse().ok()?))
+        } else if let Some(y) = year_of(z) {
+            let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+            Some(if a > 12 { (y, b, a) } else { (y, a, b) })
+        } else {
+            None
+        };
+        if let Some((y, m, d)) = parsed {
+            iso(y, m, d)?;
+            return Some((
+                Expr::Abs {
+                    y: Some(y),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                i + 5,
+            ));
+        }
     }
     // European numeric date 29.07.2024 (day, month, year)
     if tok.kind == TokKind::Number && w.len() >= 8 && w.matches('.').count() == 2 {

@@ -204,6 +204,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     rules.people(&mut hits);
     rules.headed(&mut hits);
     rules.designators(&mut hits);
+    rules.ships(&mut hits);
     // lines mostly in capitals (headlines, bylines): acronyms there are no cue
     let caps_lines: Vec<(usize, usize)> = text::lines(text)
         .filter(|(s, e)| {
@@ -225,41 +226,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
         let i = caps_lines.partition_point(|&(s, _)| s <= pos);
         i > 0 && pos < caps_lines[i - 1].1
     });
-    // event names with a year: ARMY 2024, Zapad-2021
-    for (i, t) in toks.iter().enumerate() {
-        if t.flags & CAP == 0 || t.kind != TokKind::Word {
-            continue;
-        }
-        let w = t.s(text);
-        let fam = w.split('-').next().unwrap_or("");
-        if matches!(
-            fam,
-            "Army" | "ARMY" | "Zapad" | "Vostok" | "Tsentr" | "Kavkaz" | "RIMPAC" | "Balikatan"
-        ) {
-            if let Some(n) = toks.get(i + 1) {
-                let y = n.s(text);
-                if w == fam
-                    && n.kind == TokKind::Number
-                    && y.len() == 4
-                    && y.starts_with("20")
-                    && n.flags & SPACE_BEFORE != 0
-                {
-                    hits.push(RuleHit {
-                        start: t.start as usize,
-                        end: n.end as usize,
-                        kind: EntityType::Event,
-                    });
-                }
-            }
-            if w.len() == fam.len() + 5 && w[fam.len() + 1..].starts_with("20") {
-                hits.push(RuleHit {
-                    start: t.start as usize,
-                    end: t.end as usize,
-                    kind: EntityType::Event,
-                });
-            }
-        }
-    }
+    rules.events(&mut hits);
     // bylines: the author's name is a PERSON
     let first_byline_hit = hits.len();
     for l in &article.lines {
@@ -383,6 +350,23 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
         taken.push(c);
     }
     taken.sort_by_key(|c| c.start);
+
+    // a generational suffix belongs to the name: Ferdinand Marcos Jr.
+    for i in 0..taken.len() {
+        if taken[i].kind != EntityType::Person {
+            continue;
+        }
+        let rest = &text[taken[i].end..];
+        let suffix = [" Jr.", ", Jr.", " Sr.", ", Sr.", " Jr", " Sr"]
+            .iter()
+            .find(|s| rest.starts_with(**s) && !text::alnum_at(rest, s.len()));
+        if let Some(s) = suffix {
+            let end = taken[i].end + s.len();
+            if taken.get(i + 1).is_none_or(|n| n.start >= end) {
+                taken[i].end = end;
+            }
+        }
+    }
 
     // 6. short forms of people named in full in this document: Kim, Choe, Shoigu, Seong-kweun
     let mut full: Vec<(usize, String, LinkKey)> = Vec::new(); // (start, part, key)

@@ -83,7 +83,14 @@ pub fn classify(text: &str, toks: &[Tok]) -> Vec<u16> {
         .map(|t| match t.kind {
             TokKind::Word => {
                 let w = t.s(text);
-                let own = lex.get(w).copied().unwrap_or(0);
+                let mut own = lex.get(w).copied().unwrap_or(0);
+                // a name with accents finds its plain spelling (Pål, Jürgen)
+                if own == 0 && !w.is_ascii() {
+                    own = lex
+                        .get(crate::search::strip_accents(w).as_str())
+                        .copied()
+                        .unwrap_or(0);
+                }
                 if own == 0 && t.flags & HYPHEN != 0 {
                     let head = w.split_once('-').map_or(w, |(head, _)| head);
                     lex.get(head).copied().unwrap_or(0) & DATE_OPENER

@@ -20,6 +20,23 @@ pub struct RuleHit {
 
 /// Head words that make an organisation name (`Ministry of ...`, `... Institute`).
 pub(crate) const ORG_HEADS: &[&str] = &[
+    "Ltd",
+    "Limited",
+    "Inc",
+    "LLC",
+    "Plc",
+    "PLC",
+    "GmbH",
+    "AG",
+    "Holdings",
+    "Systems",
+    "Technologies",
+    "Aerospace",
+    "Shipbuilding",
+    "Airlines",
+    "Airways",
+    "Dynamics",
+    "Electronics",
     "Ministry",
     "Department",
     "Agency",
@@ -556,6 +573,30 @@ impl<'a> Rules<'a> {
                     }
                 }
             }
+            // a family name in capitals before the given name, as Japanese and Chinese official
+            // English writes it: KIHARA Minoru, XI Jinping
+            if t.flags & ALLCAPS != 0
+                && (3..=12).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !common_acronym(w)
+                && matches!(self.gaz_at.get(i), None | Some(None))
+            {
+                if let Some(nt) = self.tok(i + 1) {
+                    let nw = nt.s(self.text);
+                    let given = self.lex.get(i + 1).is_some_and(|c| c & GIVEN_NAME != 0)
+                        || (nw.len() >= 4 && (korean_word(nw, 3) || pinyin_word(nw)));
+                    if nt.kind == TokKind::Word
+                        && nt.flags & (CAP | ALLCAPS) == CAP
+                        && nt.flags & SPACE_BEFORE != 0
+                        && given
+                        && self.name_tok(i + 1)
+                    {
+                        out.push(self.hit(i, i + 1, EntityType::Person));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
             // Western order Korean: Kyu-Jin Shin
             if t.flags & HYPHEN != 0 && t.flags & ALLCAPS == 0 {
                 let parts: Vec<&str> = w.split('-').collect();
@@ -849,6 +890,123 @@ impl<'a> Rules<'a> {
                 out.push(hit);
             }
             i = b + 1;
+        }
+    }
+
+    /// Named events no list holds: operations and exercises (`Operation Prosperity Guardian`,
+    /// `Exercise Cobra Gold`), code names with a year (`Joint Sword-2024A`, `Zapad-2021`) and
+    /// forums with one (`ARMY 2024`).
+    pub fn events(&self, out: &mut Vec<RuleHit>) {
+        let n = self.toks.len();
+        for i in 0..n {
+            let t = self.toks[i];
+            if t.kind != TokKind::Word || t.flags & CAP == 0 {
+                continue;
+            }
+            let w = t.s(self.text);
+            if matches!(w, "Operation" | "Exercise") {
+                // the name: capitalised words (and "of the" inside: Operation Spear of Justice)
+                let mut end = i;
+                let mut k = i + 1;
+                while k < n && k <= i + 5 {
+                    if self.is_name_word(k) {
+                        end = k;
+                        k += 1;
+                    } else if matches!(self.s(k), "of" | "the") && self.is_name_word(k + 1) {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if end > i {
+                    out.push(self.hit(i, end, EntityType::Event));
+                }
+                continue;
+            }
+            // a code name with a year: Strait Thunder-2025A, Vostok-2022
+            if t.flags & HYPHEN != 0 {
+                let Some((head, year)) = w.rsplit_once('-') else {
+                    continue;
+                };
+                let digits = year.trim_end_matches(|c: char| c.is_ascii_uppercase());
+                let is_year = digits.len() == 4
+                    && (digits.starts_with("19") || digits.starts_with("20"))
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && year.len() - digits.len() <= 1;
+                if is_year && head.starts_with(|c: char| c.is_uppercase()) && !head.contains('-') {
+                    let mut start = i;
+                    while start > 0
+                        && start + 2 > i
+                        && self.is_name_word(start - 1)
+                        && !self.glued(start)
+                    {
+                        start -= 1;
+                    }
+                    out.push(self.hit(start, i, EntityType::Event));
+                }
+                continue;
+            }
+            // a forum or exhibition named with its year: ARMY 2024
+            if matches!(w, "ARMY" | "Army") {
+                if let Some(y) = self.tok(i + 1) {
+                    let ys = y.s(self.text);
+                    if y.kind == TokKind::Number
+                        && ys.len() == 4
+                        && ys.starts_with("20")
+                        && y.flags & SPACE_BEFORE != 0
+                    {
+                        out.push(self.hit(i, i + 1, EntityType::Event));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A capitalised word that can be part of a name (not a stopword, month or weekday).
+    fn is_name_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.flags & CAP != 0
+                && self.lex[i] & (STOP | MONTH_OR_WEEKDAY) == 0
+        })
+    }
+
+    /// Ships by their prefix (`USS Ronald Reagan`, `HMS Prince of Wales`, `BRP Sierra Madre`) and
+    /// ship classes (`Arleigh Burke-class`): weapons, platforms.
+    pub fn ships(&self, out: &mut Vec<RuleHit>) {
+        const PREFIXES: &[&str] = &[
+            "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "BRP", "ROKS", "JS", "HNLMS",
+            "FS", "ITS", "ESPS", "TCG", "PNS", "KRI", "RSS", "CNS", "ARA", "HDMS", "HNoMS",
+            "HSwMS", "ORP", "FGS", "KD", "HTMS", "RFS",
+        ];
+        let n = self.toks.len();
+        for i in 0..n {
+            let t = self.toks[i];
+            let w = t.s(self.text);
+            if PREFIXES.contains(&w) && self.is_name_word(i + 1) {
+                let mut end = i + 1;
+                let mut k = i + 2;
+                while k < n && k <= i + 5 {
+                    if self.is_name_word(k) {
+                        end = k;
+                        k += 1;
+                    } else if self.s(k) == "of" && self.is_name_word(k + 1) {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(self.hit(i, end, EntityType::Weapon));
+                continue;
+            }
+            // a ship or submarine class: Arleigh Burke-class, Kilo-class
+            if t.flags & (HYPHEN | CAP) == (HYPHEN | CAP) && w.ends_with("-class") && w.len() > 7 {
+                let mut start = i;
+                while start > 0 && start + 2 > i && self.is_name_word(start - 1) {
+                    start -= 1;
+                }
+                out.push(self.hit(start, i, EntityType::Weapon));
+            }
         }
     }
 

@@ -37,6 +37,17 @@ fn push_folded(c: char, out: &mut String) {
     }
 }
 
+/// A word without the accents of its Latin letters, case kept (`Pål` -> `Pal`).
+pub fn strip_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c as u32 {
+            cp @ 0xC0..=0x24F => LATIN_1_AND_EXTENDED[(cp - 0xC0) as usize],
+            cp @ 0x1E00..=0x1EFF => LATIN_EXTENDED_ADDITIONAL[(cp - 0x1E00) as usize],
+            _ => c,
+        })
+        .collect()
+}
+
 /// A word folded for search: lower case, accents dropped, curly apostrophes straightened.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
