@@ -10,9 +10,10 @@
 //! of day, in a "Published" line, in the byline or in the masthead bar is the article's own.
 use crate::{dates, gazetteer, names};
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 /// Why a line is not part of the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Furniture {
     /// A crawler or site header line carrying title, date and byline.
     Header,
@@ -53,7 +54,7 @@ impl Furniture {
 }
 
 /// A non-empty line of the text and what it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub start: usize,
     pub end: usize,
@@ -64,7 +65,7 @@ pub struct Line {
 }
 
 /// What a page declared about itself (HTML `<meta>` tags and its first `<h1>`), for HTML input.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageMeta {
     pub title: Option<String>,
     /// The first `<h1>`'s byte range in the text view.
@@ -79,7 +80,7 @@ pub struct PageMeta {
 }
 
 /// The article read out of a document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub title: Option<String>,
     /// The article's own publication date (ISO), not a page header's.

@@ -11,7 +11,7 @@ use std::fmt;
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why an input could not be read as an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum InputError {
     /// No bytes, or only white space.
     Empty,
@@ -19,6 +19,8 @@ pub enum InputError {
     Binary { what: &'static str },
     /// Larger than the limit.
     TooLarge { size: usize, limit: usize },
+    /// Not UTF-8, UTF-16 with a byte-order mark or Windows-1252 (a CJK legacy encoding, say).
+    Encoding,
 }
 
 impl fmt::Display for InputError {
@@ -28,6 +30,11 @@ impl fmt::Display for InputError {
             InputError::Binary { what } => {
                 write!(f, "this is not a text file: it looks like {what}")
             }
+            InputError::Encoding => write!(
+                f,
+                "the text is in an encoding Dossier cannot read (it reads UTF-8, UTF-16 with a \
+                 byte-order mark and Windows-1252): save it as UTF-8 and add it again"
+            ),
             InputError::TooLarge { size, limit } => write!(
                 f,
                 "the file is too large ({:.1} MB; the limit is {} MB)",
@@ -115,10 +122,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(text.to_string(), "UTF-8"),
-        Err(_) => finish(
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
-            "windows-1252",
-        ),
+        Err(_) => {
+            // Western text in Windows-1252 has a few high bytes (quotes, accents); text in an
+            // encoding of another script is mostly high bytes, and would read as garbage
+            let high = bytes.iter().filter(|b| **b >= 0x80).count();
+            if high * 5 > bytes.len() {
+                return Err(InputError::Encoding);
+            }
+            finish(
+                bytes.iter().map(|&b| windows_1252(b)).collect(),
+                "windows-1252",
+            )
+        }
     }
 }
 
@@ -217,6 +232,15 @@ mod tests {
         assert_eq!(windows_1252(0x8D), '\u{8D}');
         assert_eq!(windows_1252(0xE9), 'é');
         assert_eq!(windows_1252(b'a'), 'a');
+    }
+
+    #[test]
+    fn other_legacy_encodings_are_refused_with_a_reason() {
+        // "평양과 모스크바" in EUC-KR: every letter two high bytes
+        let euc_kr = b"\xc6\xf2\xbe\xe7\xb0\xfa \xb8\xf0\xbd\xba\xc5\xa9\xb9\xd9";
+        let err = decode(euc_kr).unwrap_err();
+        assert_eq!(err, InputError::Encoding);
+        assert!(err.to_string().contains("save it as UTF-8"));
     }
 
     #[test]

@@ -10,10 +10,11 @@ use crate::html;
 use crate::names::{RuleHit, Rules};
 use crate::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use crate::{decode, Document, EntityType, InputError, Mention};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// How a mention is linked: to a gazetteer entry or by its normalised name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LinkKey {
     Gazetteer(u32),
     Name(EntityType, String),
@@ -22,17 +23,29 @@ pub enum LinkKey {
     Unresolved(String, String),
 }
 
-/// A document with mentions keyed for linking (entities are assigned by `link`).
-#[derive(Debug)]
+/// A document with mentions keyed for linking (entities are assigned by `link`). It carries
+/// what linking needs to know of the gazetteer entries its keys name, so documents extracted
+/// elsewhere (at build time, in a worker) are linked without the gazetteer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Staged {
     pub doc: Document,
     pub keys: Vec<LinkKey>,
+    /// The gazetteer entries the keys name: id, canonical name, coordinates.
+    pub known: Vec<Known>,
     /// Acronyms defined in this document: acronym -> key of what it stands for.
     pub acronyms: Vec<(String, LinkKey)>,
 }
 
+/// A gazetteer entry as linking sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Known {
+    pub id: u32,
+    pub name: String,
+    pub coords: Option<(f32, f32)>,
+}
+
 /// Raw input of a processed HTML document, to map mention offsets back to the page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HtmlSource {
     pub raw: String,
     pub view: html::TextView,
@@ -86,16 +99,38 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
     let doc = Document {
         name: name.to_string(),
         text,
-        encoding: decoded.encoding,
+        encoding: decoded.encoding.to_string(),
         is_html: html_src.is_some(),
         html: html_src,
         article,
         mentions,
         meta: Default::default(),
     };
+    let mut ids: Vec<u32> = keys
+        .iter()
+        .chain(acronyms.iter().map(|(_, k)| k))
+        .filter_map(|k| match k {
+            LinkKey::Gazetteer(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let known = ids
+        .into_iter()
+        .map(|id| {
+            let e = gazetteer::entry(id);
+            Known {
+                id,
+                name: e.name.to_string(),
+                coords: (!e.lat.is_nan()).then_some((e.lat, e.lon)),
+            }
+        })
+        .collect();
     Ok(Staged {
         doc,
         keys,
+        known,
         acronyms,
     })
 }
@@ -527,7 +562,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
             kind: c.kind,
             start: c.start,
             end: c.end,
-            entity: usize::MAX,
+            entity: 0, // assigned by `link`
             value,
         });
         keys.push(key);

@@ -9,7 +9,7 @@ use crate::clean::{Furniture, PageMeta};
 /// Text read out of an HTML page, with a map from view bytes to raw byte ranges, and what the
 /// page declared about itself (`<title>`, `<meta>` tags, JSON-LD `datePublished`, its first
 /// `<h1>`), which the cleaner prefers to guessing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TextView {
     pub text: String,
     pub meta: PageMeta,

@@ -78,7 +78,7 @@ pub fn doc_json<'a>(doc: &'a Document, names: &'a [String]) -> JsonDoc<'a> {
         published: doc.article.published.as_deref(),
         author: doc.article.author.as_deref(),
         outlet: doc.article.outlet.as_deref(),
-        encoding: doc.encoding,
+        encoding: &doc.encoding,
         body: &doc.article.body,
         mentions,
     }

@@ -5,6 +5,7 @@
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod html;
@@ -19,12 +20,12 @@ pub mod search;
 pub mod segments;
 pub mod text;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use decode::InputError;
 
 /// A mention's type, following the annotation guidelines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
     Person,
@@ -72,7 +73,7 @@ pub struct Input {
 }
 
 /// What the person who added an article said of it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputMeta {
     /// A title to show instead of the one read from the text.
     pub title: Option<String>,
@@ -99,27 +100,27 @@ impl Input {
 }
 
 /// A typed mention of an entity in one document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub kind: EntityType,
     /// Byte offsets into `Document::text`, end exclusive.
     pub start: usize,
     pub end: usize,
-    /// Index into `Corpus::entities`.
+    /// Index into `Corpus::entities` (0 until `link` assigns it).
     pub entity: usize,
     /// Normalised value (ISO 8601 for DATE), where one could be resolved.
     pub value: Option<String>,
 }
 
 /// One processed document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     /// The input's name (file name).
     pub name: String,
     /// The decoded text; mention offsets point into it. Equals the raw bytes for UTF-8 input.
     pub text: String,
     /// The encoding the input was decoded from.
-    pub encoding: &'static str,
+    pub encoding: String,
     /// Whether the input was an HTML page (the article was read from its text).
     pub is_html: bool,
     /// For HTML input: the page and the map from `text` back to it.
@@ -223,7 +224,7 @@ impl Corpus {
                 }),
             }
         }
-        (link::link(staged), rejected)
+        (link::link(&staged), rejected)
     }
 
     /// A document by name.

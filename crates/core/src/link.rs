@@ -1,16 +1,16 @@
 //! Links mentions across the whole corpus into entities: one entity per real-world thing,
 //! keyed by gazetteer entry or normalised name, with acronyms defined in any document
 //! (`Office of Foreign Assets Control (OFAC)`) applied to all of them.
-use crate::extract::{LinkKey, Staged};
-use crate::gazetteer;
+use crate::extract::{Known, LinkKey, Staged};
 use crate::{Corpus, Entity, EntityType};
 use rustc_hash::FxHashMap as HashMap;
 
-/// Builds the corpus from staged documents.
-pub fn link(staged: Vec<Staged>) -> Corpus {
+/// Builds the corpus from staged documents (kept by the caller: they can be linked again when
+/// articles are added or removed). Needs no gazetteer: the documents carry what their keys name.
+pub fn link(staged: &[Staged]) -> Corpus {
     // acronyms defined anywhere, applied everywhere
     let mut acronyms: HashMap<LinkKey, LinkKey> = HashMap::default();
-    for s in &staged {
+    for s in staged {
         for (acr, key) in &s.acronyms {
             for kind in [
                 EntityType::Org,
@@ -24,27 +24,28 @@ pub fn link(staged: Vec<Staged>) -> Corpus {
             }
         }
     }
+    let known: HashMap<u32, &Known> = staged
+        .iter()
+        .flat_map(|s| s.known.iter().map(|k| (k.id, k)))
+        .collect();
     let mut index: HashMap<LinkKey, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut surfaces: Vec<HashMap<String, usize>> = Vec::new();
     let mut docs_of: Vec<Vec<usize>> = Vec::new();
     let mut docs = Vec::with_capacity(staged.len());
-    for (d, s) in staged.into_iter().enumerate() {
-        let mut doc = s.doc;
-        for (m, key) in doc.mentions.iter_mut().zip(s.keys) {
+    for (d, s) in staged.iter().enumerate() {
+        let mut doc = s.doc.clone();
+        for (m, key) in doc.mentions.iter_mut().zip(&s.keys) {
             let surface = &doc.text[m.start..m.end];
-            let key = acronyms.get(&key).cloned().unwrap_or(key);
+            let key = acronyms.get(key).cloned().unwrap_or_else(|| key.clone());
             let id = match index.get(&key) {
                 Some(&id) => id,
                 None => {
                     let (name, coords) = match &key {
-                        LinkKey::Gazetteer(id) => {
-                            let e = gazetteer::entry(*id);
-                            (
-                                e.name.to_string(),
-                                (!e.lat.is_nan()).then_some((e.lat, e.lon)),
-                            )
-                        }
+                        LinkKey::Gazetteer(id) => match known.get(id) {
+                            Some(k) => (k.name.clone(), k.coords),
+                            None => (surface.to_string(), None),
+                        },
                         LinkKey::Date(v) => (v.clone(), None),
                         _ => (surface.to_string(), None),
                     };
