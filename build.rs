@@ -1,5 +1,8 @@
-//! Bundles every `seeds/*.txt` into the app: writes `$OUT_DIR/seeds.rs`, a list of
-//! `(file name, text)` pairs, so a `.txt` dropped into `seeds/` ships on the next build.
+//! Bundles every `seeds/*.txt` into the app, extracted at build time: runs `dossier_core` on
+//! each seed and writes `$OUT_DIR/seeds.json`, the staged documents (text, cleaning, mentions
+//! and link keys, with the gazetteer entries they name). The page then only links and indexes
+//! them, so the main bundle carries no gazetteer and no extractor; a `.txt` dropped into
+//! `seeds/` ships on the next build.
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -12,16 +15,17 @@ fn main() {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     names.sort();
-    let mut out = String::from("/// Bundled seed articles: (file name, raw text), sorted by name.\npub static SEEDS: &[(&str, &str)] = &[\n");
+    let mut staged = Vec::new();
     for name in &names {
         let path = seeds.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
+        let bytes = fs::read(&path).expect("read a seed");
+        match dossier_core::extract::process(name, &bytes) {
+            Ok(s) => staged.push(s),
+            Err(e) => panic!("seed {name} cannot be read: {e}"),
+        }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("seeds.rs");
-    fs::write(dest, out).expect("write seeds.rs");
+    let json = serde_json::to_string(&staged).expect("serialise the seeds");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("seeds.json");
+    fs::write(dest, json).expect("write seeds.json");
 }

@@ -28,6 +28,7 @@ const VIEWS = [
   { name: 'filtered', query: '?e=PERSON:Kim+Jong+Un&t=WEAPON&q=missile&doc=004_c6ab66ca7234eefc' },
   { name: 'raw', query: '?doc=002_c690e0d69511faa6&raw=1&hide=DATE' },
   { name: 'notice', query: '?t=FRUIT&doc=missing' },
+  { name: 'library', query: '' },
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -40,6 +41,10 @@ for (const scheme of ['light', 'dark']) {
         if (v.name === 'reader') {
           await page.locator('.reader-body .mention').first().hover();
           await page.locator('#mention-tip').waitFor({ state: 'visible' });
+        }
+        if (v.name === 'library') {
+          await page.locator('.library-toggle').click();
+          await page.locator('.dialog').waitFor();
         }
         if (size === 'phone' && v.name === 'home') {
           await page.locator('.switcher').getByRole('button', { name: /Filters/ }).click();

@@ -69,3 +69,26 @@ export async function waitForCount(locator, count, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** A browser whose contexts are isolated from each other (their own storage), for tests that
+ *  keep articles in IndexedDB. `context()` gives a fresh context that records console errors,
+ *  page errors and every request it makes. */
+export async function isolatedBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    close: () => browser.close(),
+    async context(options = {}) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
+      const errors = [];
+      const requests = [];
+      ctx.on('page', (page) => watch(page, errors));
+      ctx.on('request', (r) => requests.push(r.url()));
+      return { ctx, errors, requests };
+    },
+  };
+}

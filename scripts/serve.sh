@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/install-tools.sh
 source scripts/env.sh
 cargo fetch --locked
-exec trunk serve --release --offline --locked
+exec trunk serve --release --offline --locked --no-autoreload

@@ -3,10 +3,12 @@
 //! shortcuts (`/` search, `j`/`k` next and previous article, `Esc` drops the last filter) and the
 //! light/dark theme switch.
 use crate::components::{
-    entities::EntityPanel, facets::Facets, header::Header, notices::Notices, reader::Reader,
-    results::ResultList,
+    entities::EntityPanel, facets::Facets, header::Header, library::files_of,
+    library::LibraryPanel, notices::Notices, reader::Reader, results::ResultList,
 };
+use crate::library::Library;
 use crate::state::{explorer, Data, Explorer};
+use dossier_core::extract::Staged;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -30,26 +32,52 @@ impl Panel {
     }
 }
 
+/// Whether the "Your articles" panel is open (shared by the header and the drop handler).
+#[derive(Clone, Copy)]
+pub struct LibraryOpen(pub RwSignal<bool>);
+
 /// The whole app with the bundled corpus.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith data=crate::corpus::bundled() /> }
+    view! { <AppWith seeds=crate::corpus::seed_staged() /> }
 }
 
-/// The app over a given corpus (tests pass their own).
+/// The app over given staged documents as its bundled corpus (tests pass their own).
 #[component]
-pub fn AppWith(data: Data) -> impl IntoView {
+pub fn AppWith(seeds: Vec<Staged>) -> impl IntoView {
     view! {
         <Router>
-            <Shell data=data />
+            <Shell seeds=seeds />
         </Router>
     }
 }
 
 #[component]
-fn Shell(data: Data) -> impl IntoView {
-    let ex = Explorer::new(data);
+fn Shell(seeds: Vec<Staged>) -> impl IntoView {
+    let ex = Explorer::new(Data::new(dossier_core::link::link(&seeds)));
     provide_context(ex);
+    let library = Library::new(ex, seeds);
+    provide_context(library);
+    let library_open = RwSignal::new(false);
+    provide_context(LibraryOpen(library_open));
+    // files dropped anywhere on the page are added (not opened by the browser, which would
+    // leave the app)
+    let drag = window_event_listener(ev::dragover, |e: web_sys::DragEvent| e.prevent_default());
+    let drop = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
+        if e.default_prevented() {
+            return;
+        }
+        e.prevent_default();
+        let files = files_of(e.data_transfer().and_then(|d| d.files()));
+        if !files.is_empty() {
+            library_open.set(true);
+            library.add_files(files);
+        }
+    });
+    on_cleanup(move || {
+        drag.remove();
+        drop.remove();
+    });
     // a phone opened on an article's link shows the article
     let panel = RwSignal::new(if ex.doc.get_untracked().is_some() {
         Panel::Reader
@@ -92,6 +120,7 @@ fn Shell(data: Data) -> impl IntoView {
             <Reader />
         </main>
         <PanelSwitcher panel=panel />
+        <LibraryPanel open=library_open />
     }
 }
 

@@ -1,20 +1,19 @@
-//! The bundled corpus: the seed articles compiled into the app by `build.rs`, run through
-//! `dossier_core` once at start-up.
+//! The bundled corpus: the seed articles extracted at build time by `build.rs` (staged
+//! documents, as JSON), linked and indexed at start-up. The staged documents are kept so the
+//! corpus can be linked again with the articles a reader adds.
 use crate::state::Data;
-use dossier_core::{Corpus, Input};
+use dossier_core::extract::Staged;
+use dossier_core::link;
 
-include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+static SEEDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/seeds.json"));
 
-/// The bundled seed articles as inputs.
-pub fn seed_inputs() -> Vec<Input> {
-    SEEDS
-        .iter()
-        .map(|(name, text)| Input::new(*name, text.as_bytes().to_vec()))
-        .collect()
+/// The bundled seeds, staged.
+pub fn seed_staged() -> Vec<Staged> {
+    serde_json::from_str(SEEDS_JSON).expect("seeds.json written by build.rs")
 }
 
 /// The processed bundled corpus.
 pub fn bundled() -> Data {
-    let (corpus, _rejected) = Corpus::build(seed_inputs());
-    Data::new(corpus)
+    let staged = seed_staged();
+    Data::new(link::link(&staged))
 }

@@ -3,6 +3,10 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod download;
+pub mod library;
+pub mod protocol;
 pub mod state;
+pub mod store;
 
 pub use app::App;

@@ -3,15 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use dossier::app::AppWith;
-use dossier::state::Data;
-use dossier_core::{Corpus, Input};
+use dossier_core::extract::{self, Staged};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount(corpus: Corpus, query: &str) -> web_sys::Element {
+fn mount(seeds: Vec<Staged>, query: &str) -> web_sys::Element {
     let window = web_sys::window().unwrap();
     window
         .history()
@@ -21,23 +20,20 @@ fn mount(corpus: Corpus, query: &str) -> web_sys::Element {
     let document = window.document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let data = Data::new(corpus);
     leptos::mount::mount_to(
         host.clone().unchecked_into(),
-        move || view! { <AppWith data=data.clone() /> },
+        move || view! { <AppWith seeds=seeds.clone() /> },
     )
     .forget();
     host
 }
 
-fn corpus(files: &[(&str, &str)]) -> Corpus {
-    Corpus::build(
-        files
-            .iter()
-            .map(|(n, t)| Input::new(*n, t.as_bytes().to_vec()))
-            .collect(),
-    )
-    .0
+/// The test's articles, extracted as the build script extracts the bundled seeds.
+fn corpus(files: &[(&str, &str)]) -> Vec<Staged> {
+    files
+        .iter()
+        .map(|(n, t)| extract::process(n, t.as_bytes()).expect("readable"))
+        .collect()
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,7 @@
 //! The page header: the brand (a link that clears everything), the search box (`/` focuses it;
 //! words, "phrases" and prefix*), a live count of the articles shown, and the light/dark switch.
+use crate::app::LibraryOpen;
+use crate::library::library;
 use crate::state::explorer;
 use leptos::prelude::*;
 
@@ -24,6 +26,8 @@ fn system_is_dark() -> bool {
 #[component]
 pub fn Header() -> impl IntoView {
     let ex = explorer();
+    let lib = library();
+    let LibraryOpen(library_open) = expect_context::<LibraryOpen>();
     let theme = RwSignal::new(stored_theme());
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -76,6 +80,17 @@ pub fn Header() -> impl IntoView {
             <span class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {count}
             </span>
+            <button
+                type="button"
+                class="library-toggle"
+                aria-haspopup="dialog"
+                on:click=move |_| library_open.set(true)
+            >
+                {move || match lib.articles.get().len() {
+                    0 => "Add articles".to_string(),
+                    n => format!("Your articles ({n})"),
+                }}
+            </button>
             <button
                 type="button"
                 class="theme-toggle"

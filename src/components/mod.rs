@@ -2,6 +2,7 @@
 pub mod entities;
 pub mod facets;
 pub mod header;
+pub mod library;
 pub mod notices;
 pub mod reader;
 pub mod results;

@@ -1,7 +1,9 @@
 //! The list of articles the filter gives: title, source, author and date of each, newest first
 //! (or by relevance to a text query), linking to `?...&doc=<id>`; the open one is marked with
 //! `aria-current`. Long lists are shown a hundred at a time.
+use crate::download::{download, today};
 use crate::state::{explorer, Data};
+use dossier_core::export;
 use dossier_core::Document;
 use leptos::prelude::*;
 
@@ -80,12 +82,49 @@ pub fn ResultList() -> impl IntoView {
         }
     };
     let more = move || ex.results.get().docs.len() > shown.get();
+    // exports of the articles the filter shows
+    let export_as = move |kind: &'static str| {
+        let d = ex.data.get_untracked();
+        let docs = ex.results.get_untracked().docs.clone();
+        let date = today();
+        let _ = match kind {
+            "json" => download(
+                &format!("dossier-{date}.json"),
+                "application/json",
+                &export::guidelines_json(&d.corpus, &docs),
+            ),
+            "csv" => download(
+                &format!("dossier-entities-{date}.csv"),
+                "text/csv",
+                &export::entities_csv(&d.corpus, &docs),
+            ),
+            _ => download(
+                &format!("dossier-annotations-{date}.jsonl"),
+                "application/x-ndjson",
+                &export::annotations_jsonl(&d.corpus, &docs),
+            ),
+        };
+    };
     view! {
         <section class="pane results" aria-labelledby="results-title">
             <h2 id="results-title" class="pane-title" tabindex="-1">
                 "Articles"
             </h2>
             <p class="result-summary">{summary}</p>
+            <Show when=move || !ex.results.get().docs.is_empty()>
+                <div class="export" role="group" aria-label="Export these articles">
+                    <span>"Export:"</span>
+                    <button type="button" title="The articles and their mentions, in the annotation guidelines' JSON" on:click=move |_| export_as("json")>
+                        "JSON"
+                    </button>
+                    <button type="button" title="The entities these articles name: type, aliases, mentions, articles" on:click=move |_| export_as("csv")>
+                        "Entities CSV"
+                    </button>
+                    <button type="button" title="Annotations with character offsets, for doccano or spaCy" on:click=move |_| export_as("jsonl")>
+                        "Annotations JSONL"
+                    </button>
+                </div>
+            </Show>
             <Show when=move || ex.results.get().docs.is_empty()>
                 <div class="empty">
                     <p>"No article matches these filters."</p>

@@ -1,0 +1,210 @@
+//! The "Your articles" panel: paste an article (with a title and source), pick or drop files
+//! (the size limit and the formats are said), watch a long import's progress and cancel it, read
+//! what happened to each file, and delete kept articles (one or all) with an undo.
+use crate::library::{library, Level, ACCEPTED};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The files of a file list, copied out (the list is live and is cleared after).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
+    let lib = library();
+    let title = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+    let first_field = NodeRef::<html::Textarea>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(el) = first_field.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        lib.add_text(
+            text.get_untracked(),
+            title.get_untracked(),
+            source.get_untracked(),
+        );
+        text.set(String::new());
+        title.set(String::new());
+        source.set(String::new());
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files_of(input.files());
+        input.set_value("");
+        lib.add_files(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        lib.add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let progress = move || {
+        let p = lib.progress.get();
+        (p.running || p.total > 0).then(|| {
+            let failed = if p.failed > 0 { format!(" · {} not added", p.failed) } else { String::new() };
+            let (bytes, ms) = lib.extraction.get();
+            let speed = (ms > 0.0 && !p.running).then(|| format!(" · read at {:.1} MB/s", bytes as f64 / 1_048_576.0 / (ms / 1000.0)));
+            view! {
+                <div class="progress">
+                    <div
+                        class="progress-bar"
+                        role="progressbar"
+                        aria-label="Adding articles"
+                        aria-valuemin="0"
+                        aria-valuemax=p.total.to_string()
+                        aria-valuenow=p.done.to_string()
+                    >
+                        <span style:width=format!("{}%", (p.done * 100).checked_div(p.total).unwrap_or(100))></span>
+                    </div>
+                    <p class="progress-text">
+                        {format!("{} of {} read{failed}{}", p.done, p.total, speed.unwrap_or_default())}
+                        {p.running.then(|| view! {
+                            <button type="button" on:click=move |_| lib.cancel()>"Cancel"</button>
+                        })}
+                    </p>
+                </div>
+            }
+        })
+    };
+    let notes = move || {
+        lib.notes
+            .get()
+            .into_iter()
+            .map(|n| {
+                let class = match n.level {
+                    Level::Added => "note added",
+                    Level::Warning => "note warning",
+                    Level::Error => "note error",
+                };
+                let file =
+                    (!n.file.is_empty()).then(|| view! { <strong>{n.file.clone()}</strong> ": " });
+                view! { <li class=class>{file}{n.text.clone()}</li> }
+            })
+            .collect_view()
+    };
+    let kept = move || {
+        lib.articles
+            .get()
+            .into_iter()
+            .map(|(name, shown)| {
+                let label = format!("Delete “{shown}”");
+                let target = name.clone();
+                view! {
+                    <li class="kept">
+                        <span class="kept-title">{shown}</span>
+                        <span class="kept-name">{name}</span>
+                        <button type="button" aria-label=label on:click=move |_| lib.delete(vec![target.clone()])>
+                            "Delete"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let close = move || open.set(false);
+    view! {
+        <div class="overlay" hidden=move || !open.get() on:click=move |ev| {
+            // a click on the backdrop (not inside the dialog) closes it
+            if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("overlay")) {
+                close();
+            }
+        }>
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="library-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        close();
+                    }
+                }
+            >
+                <header class="dialog-head">
+                    <h2 id="library-title">"Your articles"</h2>
+                    <button type="button" class="close" aria-label="Close" on:click=move |_| close()>
+                        "×"
+                    </button>
+                </header>
+                <p class="hint">
+                    "Articles you add stay in this browser: nothing is sent anywhere. They join the search, the entities and the filters, marked “added by you”."
+                </p>
+                <Show when=move || lib.storage.get().is_some()>
+                    <p class="storage-warning" role="alert">{move || lib.storage.get()}</p>
+                </Show>
+                <form class="paste" on:submit=paste>
+                    <h3>"Paste an article"</h3>
+                    <label for="paste-text">"Text"</label>
+                    <textarea
+                        id="paste-text"
+                        node_ref=first_field
+                        rows="6"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    ></textarea>
+                    <div class="paste-meta">
+                        <label for="paste-title">"Title (optional)"</label>
+                        <input id="paste-title" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                        <label for="paste-source">"Source (optional)"</label>
+                        <input id="paste-source" type="text" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev)) />
+                    </div>
+                    <button type="submit">"Add this article"</button>
+                </form>
+                <section class="files">
+                    <h3>"Add files"</h3>
+                    <div
+                        class="dropzone"
+                        class:dragging=move || dragging.get()
+                        on:dragover=move |ev: leptos::ev::DragEvent| {
+                            ev.prevent_default();
+                            dragging.set(true);
+                        }
+                        on:dragleave=move |_| dragging.set(false)
+                        on:drop=on_drop
+                    >
+                        <label for="file-input" class="file-button">"Choose files…"</label>
+                        <input id="file-input" class="visually-hidden" type="file" multiple accept=ACCEPTED on:change=on_files />
+                        <p>"or drop them here: .txt, .html, .htm or .md, up to 10 MB each, as many as you like."</p>
+                    </div>
+                </section>
+                {progress}
+                <ul class="notes" role="log" aria-live="polite" aria-label="What happened to each file">{notes}</ul>
+                <section class="kept-list">
+                    <h3>{move || format!("Kept in this browser ({})", lib.articles.get().len())}</h3>
+                    <Show when=move || !lib.undo.get().is_empty()>
+                        <p class="undo" role="status">
+                            {move || {
+                                let n = lib.undo.get().len();
+                                if n == 1 { "Deleted 1 article. ".to_string() } else { format!("Deleted {n} articles. ") }
+                            }}
+                            <button type="button" on:click=move |_| lib.undo_delete()>"Undo"</button>
+                        </p>
+                    </Show>
+                    <ul>{kept}</ul>
+                    <Show when=move || { lib.articles.get().len() > 1 }>
+                        <button
+                            type="button"
+                            class="delete-all"
+                            on:click=move |_| lib.delete(lib.articles.get_untracked().into_iter().map(|(n, _)| n).collect())
+                        >
+                            "Delete all of them"
+                        </button>
+                    </Show>
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,565 @@
+//! The reader's own articles: adding them (files, drops, pasted text) through the extraction
+//! worker with progress and cancel, keeping them in IndexedDB (`store`), deleting them with an
+//! undo, and linking them with the bundled seeds into the corpus the explorer shows. Every file
+//! that cannot be added gets a message naming it and the reason; the others go on.
+use crate::protocol::{markup_notice, Reply};
+use crate::state::{Data, Explorer};
+use crate::store::{self, Stored};
+use dossier_core::extract::Staged;
+use dossier_core::link;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Largest file a reader can add, in bytes (said in the UI).
+pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+/// File endings the picker offers and the importer reads.
+pub const ACCEPTED: &str = ".txt,.text,.html,.htm,.md,.markdown";
+
+/// A message about one file or about storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub file: String,
+    pub text: String,
+    pub level: Level,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Added,
+    Warning,
+    Error,
+}
+
+/// Progress of the import under way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub total: usize,
+    pub done: usize,
+    pub failed: usize,
+    pub running: bool,
+}
+
+/// An article the reader added, as kept and as extracted.
+#[derive(Clone, Debug)]
+struct Added {
+    stored: Stored,
+    staged: Staged,
+}
+
+/// A request waiting for the worker's answer.
+struct Pending {
+    stored: Stored,
+    /// True for articles loaded back from storage (not announced, not stored again).
+    restoring: bool,
+}
+
+/// The library's state, shared by context (its signals are `Copy`).
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub progress: RwSignal<Progress>,
+    pub notes: RwSignal<Vec<Note>>,
+    /// What storage says (unavailable, full), if anything.
+    pub storage: RwSignal<Option<String>>,
+    /// The reader's articles: (name, title shown) in the order added.
+    pub articles: RwSignal<Vec<(String, String)>>,
+    /// The articles deleted last, for the undo.
+    pub undo: RwSignal<Vec<String>>,
+    /// Extraction speed of the last import: bytes and milliseconds in the worker.
+    pub extraction: RwSignal<(usize, f64)>,
+    seeds: StoredValue<Vec<Staged>>,
+    added: StoredValue<Vec<Added>>,
+    deleted: StoredValue<Vec<Added>>,
+    pending: StoredValue<HashMap<u32, Pending>, LocalStorage>,
+    next_id: StoredValue<u32>,
+    worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
+    ready: StoredValue<bool>,
+    queue: StoredValue<Vec<JsValue>, LocalStorage>,
+    db: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
+    ex: Explorer,
+}
+
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+impl Library {
+    /// Creates the library over the bundled seeds, and loads the reader's kept articles.
+    pub fn new(ex: Explorer, seeds: Vec<Staged>) -> Library {
+        let lib = Library {
+            progress: RwSignal::new(Progress::default()),
+            notes: RwSignal::new(Vec::new()),
+            storage: RwSignal::new(None),
+            articles: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(Vec::new()),
+            extraction: RwSignal::new((0, 0.0)),
+            seeds: StoredValue::new(seeds),
+            added: StoredValue::new(Vec::new()),
+            deleted: StoredValue::new(Vec::new()),
+            pending: StoredValue::new_local(HashMap::new()),
+            next_id: StoredValue::new(1),
+            worker: StoredValue::new_local(None),
+            ready: StoredValue::new(false),
+            queue: StoredValue::new_local(Vec::new()),
+            db: StoredValue::new_local(None),
+            ex,
+        };
+        leptos::task::spawn_local(async move {
+            match store::open().await {
+                Ok(db) => {
+                    let kept = store::all(&db).await;
+                    lib.db.set_value(Some(db));
+                    match kept {
+                        Ok(kept) if !kept.is_empty() => {
+                            let jobs = kept.into_iter().map(|s| (s, true)).collect();
+                            lib.submit(jobs);
+                        }
+                        Ok(_) => {}
+                        Err(e) => lib.storage.set(Some(e.to_string())),
+                    }
+                }
+                Err(e) => lib.storage.set(Some(e.to_string())),
+            }
+        });
+        lib
+    }
+
+    fn names_in_use(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .seeds
+            .with_value(|s| s.iter().map(|x| x.doc.name.clone()).collect());
+        self.added
+            .with_value(|a| names.extend(a.iter().map(|x| x.stored.name.clone())));
+        self.pending
+            .with_value(|p| names.extend(p.values().map(|x| x.stored.name.clone())));
+        names
+    }
+
+    /// A file name no other article has (`report.txt`, `report (2).txt`).
+    fn unique_name(&self, name: &str, taken: &mut Vec<String>) -> String {
+        let clean: String = name
+            .chars()
+            .map(|c| {
+                if c.is_control() || c == '/' || c == '\\' {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let clean = if clean.trim().is_empty() {
+            "untitled.txt".to_string()
+        } else {
+            clean
+        };
+        let (stem, ext) = match clean.rsplit_once('.') {
+            Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+            _ => (clean.clone(), String::new()),
+        };
+        let mut candidate = clean.clone();
+        let mut n = 2;
+        while taken.contains(&candidate) {
+            candidate = format!("{stem} ({n}){ext}");
+            n += 1;
+        }
+        taken.push(candidate.clone());
+        candidate
+    }
+
+    fn note(&self, file: &str, text: impl Into<String>, level: Level) {
+        self.notes.update(|n| {
+            n.push(Note {
+                file: file.to_string(),
+                text: text.into(),
+                level,
+            })
+        });
+    }
+
+    /// Adds files (from the picker or a drop): too large or wrongly named ones are refused at
+    /// once; the others are read and extracted in the worker.
+    pub fn add_files(&self, files: Vec<web_sys::File>) {
+        self.notes.set(Vec::new());
+        let mut taken = self.names_in_use();
+        let mut jobs = Vec::new();
+        for f in files {
+            let raw_name = f.name();
+            let ext = raw_name
+                .rsplit_once('.')
+                .map(|(_, e)| e.to_ascii_lowercase())
+                .unwrap_or_default();
+            if !ACCEPTED.split(',').any(|a| a == format!(".{ext}")) {
+                self.note(
+                    &raw_name,
+                    "not added: Dossier reads .txt, .html, .htm and .md files",
+                    Level::Error,
+                );
+                continue;
+            }
+            if f.size() > MAX_FILE_BYTES {
+                self.note(
+                    &raw_name,
+                    format!(
+                        "not added: the file is too large ({:.1} MB; the limit is 10 MB)",
+                        f.size() / 1_048_576.0
+                    ),
+                    Level::Error,
+                );
+                continue;
+            }
+            let name = self.unique_name(&raw_name, &mut taken);
+            let stored = Stored {
+                name,
+                title: None,
+                source: None,
+                added: now_iso(),
+                bytes: Vec::new(),
+            };
+            jobs.push((stored, f));
+        }
+        self.start(jobs.len());
+        for (stored, file) in jobs {
+            let id = self.next_id.get_value();
+            self.next_id.set_value(id + 1);
+            let req = obj(&[
+                ("id", id.into()),
+                ("name", stored.name.as_str().into()),
+                ("file", file.clone().into()),
+            ]);
+            self.pending.update_value(|p| {
+                p.insert(
+                    id,
+                    Pending {
+                        stored,
+                        restoring: false,
+                    },
+                );
+            });
+            self.post(req);
+        }
+        self.finish_if_idle();
+    }
+
+    /// Adds pasted text with an optional title and source.
+    pub fn add_text(&self, text: String, title: String, source: String) {
+        self.notes.set(Vec::new());
+        if text.trim().is_empty() {
+            self.note(
+                "Pasted text",
+                "not added: there is no text to read",
+                Level::Error,
+            );
+            return;
+        }
+        let title = title.trim().to_string();
+        let base = if title.is_empty() {
+            "pasted article.txt".to_string()
+        } else {
+            format!("{}.txt", title.chars().take(60).collect::<String>())
+        };
+        let mut taken = self.names_in_use();
+        let stored = Stored {
+            name: self.unique_name(&base, &mut taken),
+            title: (!title.is_empty()).then_some(title),
+            source: Some(source.trim().to_string()).filter(|s| !s.is_empty()),
+            added: now_iso(),
+            bytes: text.into_bytes(),
+        };
+        self.submit(vec![(stored, false)]);
+    }
+
+    /// Sends kept or pasted articles (with their bytes) to the worker.
+    fn submit(&self, jobs: Vec<(Stored, bool)>) {
+        self.start(jobs.len());
+        for (stored, restoring) in jobs {
+            let id = self.next_id.get_value();
+            self.next_id.set_value(id + 1);
+            let req = obj(&[
+                ("id", id.into()),
+                ("name", stored.name.as_str().into()),
+                (
+                    "title",
+                    stored
+                        .title
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                ),
+                (
+                    "source",
+                    stored
+                        .source
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                ),
+                (
+                    "bytes",
+                    js_sys::Uint8Array::from(stored.bytes.as_slice()).into(),
+                ),
+            ]);
+            self.pending.update_value(|p| {
+                p.insert(id, Pending { stored, restoring });
+            });
+            self.post(req);
+        }
+    }
+
+    fn start(&self, n: usize) {
+        self.progress.update(|p| {
+            if !p.running {
+                *p = Progress::default();
+                self.extraction.set((0, 0.0));
+            }
+            p.total += n;
+            p.running = p.total > p.done;
+        });
+    }
+
+    /// Posts a request, starting the worker if need be (requests wait for it to be ready).
+    fn post(&self, req: JsValue) {
+        self.ensure_worker();
+        if self.ready.get_value() {
+            self.worker.with_value(|w| {
+                if let Some(w) = w {
+                    let _ = w.post_message(&req);
+                }
+            });
+        } else {
+            self.queue.update_value(|q| q.push(req));
+        }
+    }
+
+    fn ensure_worker(&self) {
+        if self.worker.with_value(Option::is_some) {
+            return;
+        }
+        let worker = match web_sys::Worker::new("./dossier-worker_loader.js") {
+            Ok(w) => w,
+            Err(_) => {
+                self.note("", "The browser could not start Dossier's background reader: articles cannot be added.", Level::Error);
+                return;
+            }
+        };
+        let lib = *self;
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let Some(reply) = ev
+                    .data()
+                    .as_string()
+                    .and_then(|s| serde_json::from_str::<Reply>(&s).ok())
+                else {
+                    return;
+                };
+                lib.on_reply(reply);
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let lib = *self;
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+                lib.note(
+                    "",
+                    format!("Dossier's background reader stopped: {}", ev.message()),
+                    Level::Error,
+                );
+                lib.cancel();
+            });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.ready.set_value(false);
+        self.worker.set_value(Some(worker));
+    }
+
+    fn on_reply(&self, reply: Reply) {
+        match reply {
+            Reply::Ready => {
+                self.ready.set_value(true);
+                let queued = self
+                    .queue
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                self.worker.with_value(|w| {
+                    if let Some(w) = w {
+                        for req in queued {
+                            let _ = w.post_message(&req);
+                        }
+                    }
+                });
+            }
+            Reply::Done {
+                id,
+                result,
+                bytes,
+                ms,
+            } => {
+                let Some(pending) = self.pending.try_update_value(|p| p.remove(&id)).flatten()
+                else {
+                    return; // cancelled
+                };
+                self.extraction.update(|(b, t)| {
+                    *b += bytes;
+                    *t += ms;
+                });
+                let name = pending.stored.name.clone();
+                match result {
+                    Ok(staged) => {
+                        let mut stored = pending.stored;
+                        if stored.bytes.is_empty() {
+                            // read in the worker from a file: keep what the text says
+                            stored.bytes = staged
+                                .doc
+                                .html
+                                .as_ref()
+                                .map_or(staged.doc.text.as_bytes(), |h| h.raw.as_bytes())
+                                .to_vec();
+                        }
+                        if !pending.restoring {
+                            match markup_notice(&staged.doc.text) {
+                                Some(w) => {
+                                    self.note(&name, format!("added; it {w}"), Level::Warning)
+                                }
+                                None => self.note(&name, "added", Level::Added),
+                            }
+                            if let Some(db) = self.db.get_value() {
+                                let lib = *self;
+                                let to_keep = vec![stored.clone()];
+                                leptos::task::spawn_local(async move {
+                                    if let Err(e) = store::put(&db, &to_keep).await {
+                                        lib.storage.set(Some(e.to_string()));
+                                    }
+                                });
+                            }
+                        }
+                        self.added.update_value(|a| {
+                            a.push(Added {
+                                stored,
+                                staged: *staged,
+                            })
+                        });
+                        self.progress.update(|p| p.done += 1);
+                    }
+                    Err(reason) => {
+                        self.note(&name, format!("not added: {reason}"), Level::Error);
+                        self.progress.update(|p| {
+                            p.done += 1;
+                            p.failed += 1;
+                        });
+                    }
+                }
+                self.finish_if_idle();
+            }
+        }
+    }
+
+    /// When nothing is pending: link the corpus again and show it.
+    fn finish_if_idle(&self) {
+        if self.pending.with_value(HashMap::is_empty) {
+            self.progress.update(|p| p.running = false);
+            self.relink();
+        }
+    }
+
+    /// Stops the import under way: what is done stays, the rest is dropped.
+    pub fn cancel(&self) {
+        self.worker.update_value(|w| {
+            if let Some(w) = w.take() {
+                w.terminate();
+            }
+        });
+        self.ready.set_value(false);
+        self.queue.update_value(Vec::clear);
+        let dropped = self
+            .pending
+            .try_update_value(std::mem::take)
+            .map(|p| p.len())
+            .unwrap_or(0);
+        if dropped > 0 {
+            self.note(
+                "",
+                format!("Cancelled: {dropped} file(s) were not added."),
+                Level::Warning,
+            );
+        }
+        self.progress.update(|p| p.running = false);
+        self.relink();
+    }
+
+    /// Links the seeds and the reader's articles into the corpus the explorer shows.
+    fn relink(&self) {
+        let mut all = self.seeds.get_value();
+        self.added
+            .with_value(|a| all.extend(a.iter().map(|x| x.staged.clone())));
+        let corpus = link::link(&all);
+        self.articles.set(self.added.with_value(|a| {
+            a.iter()
+                .map(|x| (x.stored.name.clone(), x.staged.doc.display_title()))
+                .collect()
+        }));
+        self.ex.set_data(Data::new(corpus));
+    }
+
+    /// Deletes the reader's articles with these names (undo brings them back).
+    pub fn delete(&self, names: Vec<String>) {
+        let mut removed = Vec::new();
+        self.added.update_value(|a| {
+            let (gone, kept): (Vec<Added>, Vec<Added>) =
+                a.drain(..).partition(|x| names.contains(&x.stored.name));
+            *a = kept;
+            removed = gone;
+        });
+        if removed.is_empty() {
+            return;
+        }
+        self.undo
+            .set(removed.iter().map(|x| x.stored.name.clone()).collect());
+        self.deleted.set_value(removed);
+        if let Some(db) = self.db.get_value() {
+            let lib = *self;
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::delete(&db, &names).await {
+                    lib.storage.set(Some(e.to_string()));
+                }
+            });
+        }
+        self.relink();
+    }
+
+    /// Brings back the articles deleted last.
+    pub fn undo_delete(&self) {
+        let back = self
+            .deleted
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if back.is_empty() {
+            return;
+        }
+        self.undo.set(Vec::new());
+        if let Some(db) = self.db.get_value() {
+            let lib = *self;
+            let records: Vec<Stored> = back.iter().map(|x| x.stored.clone()).collect();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::put(&db, &records).await {
+                    lib.storage.set(Some(e.to_string()));
+                }
+            });
+        }
+        self.added.update_value(|a| {
+            a.extend(back);
+            a.sort_by(|x, y| x.stored.added.cmp(&y.stored.added));
+        });
+        self.relink();
+    }
+}
+
+/// The library from context.
+pub fn library() -> Library {
+    expect_context::<Library>()
+}
