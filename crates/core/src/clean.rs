@@ -735,7 +735,6 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
     // 1. lines that are furniture wherever they stand
     for l in lines.iter_mut() {
         let s = text[l.start..l.end].trim();
-        let lower = s.to_lowercase();
         // the page's own markup says so (HTML <nav>, <footer>, <aside>...)
         let marked = meta
             .furniture
@@ -828,6 +827,7 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
             }
         }
         if l.furniture.is_none() && l.words <= 25 {
+            let lower = s.to_ascii_lowercase();
             let date = full_date(s);
             // a labelled date line, however it is laid out: "Posted at Jun 19 2024 08:47 PM |
             // Updated as of Jun 20 2024", "Filed 07.03.2024 11:05 GST"

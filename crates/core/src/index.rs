@@ -95,6 +95,23 @@ pub fn searchable_terms(doc: &Document) -> Vec<search::Term> {
 impl Index {
     /// Indexes a corpus.
     pub fn build(corpus: &Corpus) -> Index {
+        let mut builder = IndexBuilder::new(corpus);
+        for d in 0..corpus.docs.len() {
+            builder.add(corpus, d);
+        }
+        builder.finish()
+    }
+}
+
+/// Indexes a corpus one document at a time (`add` each in order, then `finish`), so a page can
+/// index thousands of articles in slices between frames.
+pub struct IndexBuilder {
+    ix: Index,
+    text: TextIndex,
+}
+
+impl IndexBuilder {
+    pub fn new(corpus: &Corpus) -> IndexBuilder {
         let mut sources: Vec<String> = corpus
             .docs
             .iter()
@@ -102,60 +119,71 @@ impl Index {
             .collect();
         sources.sort();
         sources.dedup();
-        let mut ix = Index {
+        let ix = Index {
             by_entity: vec![RoaringBitmap::new(); corpus.entities.len()],
             by_source: vec![RoaringBitmap::new(); sources.len()],
+            sources,
             ..Default::default()
         };
-        let mut text = TextIndex::default();
-        for (d, doc) in corpus.docs.iter().enumerate() {
-            let d32 = d as u32;
-            let mut facts = DocFacts {
-                source: doc
-                    .source()
-                    .and_then(|s| sources.binary_search_by(|x| x.as_str().cmp(s)).ok())
-                    .map(|i| i as u32),
-                published: doc
-                    .article
-                    .published
-                    .as_deref()
-                    .and_then(partial)
-                    .map(|(from, _)| from),
-                ..Default::default()
-            };
-            for m in &doc.mentions {
-                facts.types |= type_bit(m.kind);
-                if m.kind == EntityType::Date {
-                    if let Some(iv) = m.value.as_deref().and_then(interval) {
-                        facts.mentioned.push(iv);
-                    }
-                } else {
-                    facts.entities.push(m.entity as u32);
-                }
-                ix.by_type[EntityType::ALL
-                    .iter()
-                    .position(|t| *t == m.kind)
-                    .unwrap_or(0)]
-                .insert(d32);
-            }
-            facts.entities.sort_unstable();
-            facts.entities.dedup();
-            for &e in &facts.entities {
-                ix.by_entity[e as usize].insert(d32);
-            }
-            facts.mentioned.sort_unstable();
-            facts.mentioned.dedup();
-            if let Some(s) = facts.source {
-                ix.by_source[s as usize].insert(d32);
-            }
-            ix.all.insert(d32);
-            text.add(searchable_terms(doc));
-            ix.docs.push(facts);
+        IndexBuilder {
+            ix,
+            text: TextIndex::default(),
         }
-        text.finish();
-        ix.text = text;
-        ix.sources = sources;
-        ix
+    }
+
+    /// Indexes document `d` of `corpus` (the next one: documents go in order).
+    pub fn add(&mut self, corpus: &Corpus, d: usize) {
+        let ix = &mut self.ix;
+        let doc = &corpus.docs[d];
+        let d32 = d as u32;
+        let mut facts = DocFacts {
+            source: doc
+                .source()
+                .and_then(|s| ix.sources.binary_search_by(|x| x.as_str().cmp(s)).ok())
+                .map(|i| i as u32),
+            published: doc
+                .article
+                .published
+                .as_deref()
+                .and_then(partial)
+                .map(|(from, _)| from),
+            ..Default::default()
+        };
+        for m in &doc.mentions {
+            facts.types |= type_bit(m.kind);
+            if m.kind == EntityType::Date {
+                if let Some(iv) = m.value.as_deref().and_then(interval) {
+                    facts.mentioned.push(iv);
+                }
+            } else {
+                facts.entities.push(m.entity as u32);
+            }
+            ix.by_type[EntityType::ALL
+                .iter()
+                .position(|t| *t == m.kind)
+                .unwrap_or(0)]
+            .insert(d32);
+        }
+        facts.entities.sort_unstable();
+        facts.entities.dedup();
+        for &e in &facts.entities {
+            ix.by_entity[e as usize].insert(d32);
+        }
+        facts.mentioned.sort_unstable();
+        facts.mentioned.dedup();
+        if let Some(s) = facts.source {
+            ix.by_source[s as usize].insert(d32);
+        }
+        ix.all.insert(d32);
+        self.text.add(searchable_terms(doc));
+        ix.docs.push(facts);
+    }
+
+    /// The index.
+    pub fn finish(mut self) -> Index {
+        self.text.finish();
+        self.ix.text = self.text;
+        self.ix
     }
 }
 

@@ -983,7 +983,12 @@ impl<'a> Rules<'a> {
         for i in 0..n {
             let t = self.toks[i];
             let w = t.s(self.text);
-            if PREFIXES.contains(&w) && self.is_name_word(i + 1) {
+            // (a ship prefix is a short capitalised word: test that before the list)
+            if t.flags & CAP != 0
+                && w.len() <= 5
+                && PREFIXES.contains(&w)
+                && self.is_name_word(i + 1)
+            {
                 let mut end = i + 1;
                 let mut k = i + 2;
                 while k < n && k <= i + 5 {
