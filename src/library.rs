@@ -6,14 +6,30 @@ use crate::protocol::{markup_notice, Reply};
 use crate::state::{Data, Explorer};
 use crate::store::{self, Stored};
 use dossier_core::extract::Staged;
-use dossier_core::link;
+use dossier_core::index::IndexBuilder;
+use dossier_core::link::Linker;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Largest file a reader can add, in bytes (said in the UI).
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+/// Articles linked or indexed between two frames.
+const SLICE: usize = 500;
+/// Articles written to IndexedDB in one transaction.
+const STORE_BATCH: usize = 200;
+
+/// Lets the browser draw and handle input before the work goes on (a macrotask).
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Most files an import names one by one when they are added (problems are always named).
+const MAX_LISTED: usize = 50;
 /// File endings the picker offers and the importer reads.
 pub const ACCEPTED: &str = ".txt,.text,.html,.htm,.md,.markdown";
 
@@ -68,6 +84,12 @@ pub struct Library {
     pub undo: RwSignal<Vec<String>>,
     /// Extraction speed of the last import: bytes and milliseconds in the worker.
     pub extraction: RwSignal<(usize, f64)>,
+    /// Linking and indexing under way: articles done of all.
+    pub indexing: RwSignal<Option<(usize, usize)>>,
+    /// Articles added but not yet written to IndexedDB (written in batches).
+    to_store: StoredValue<Vec<Stored>>,
+    /// Bumped by each relink, so an older one still running stops.
+    generation: StoredValue<u64>,
     seeds: StoredValue<Vec<Staged>>,
     added: StoredValue<Vec<Added>>,
     deleted: StoredValue<Vec<Added>>,
@@ -102,6 +124,9 @@ impl Library {
             articles: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
             extraction: RwSignal::new((0, 0.0)),
+            indexing: RwSignal::new(None),
+            to_store: StoredValue::new(Vec::new()),
+            generation: StoredValue::new(0),
             seeds: StoredValue::new(seeds),
             added: StoredValue::new(Vec::new()),
             deleted: StoredValue::new(Vec::new()),
@@ -133,8 +158,8 @@ impl Library {
         lib
     }
 
-    fn names_in_use(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
+    fn names_in_use(&self) -> HashSet<String> {
+        let mut names: HashSet<String> = self
             .seeds
             .with_value(|s| s.iter().map(|x| x.doc.name.clone()).collect());
         self.added
@@ -145,7 +170,7 @@ impl Library {
     }
 
     /// A file name no other article has (`report.txt`, `report (2).txt`).
-    fn unique_name(&self, name: &str, taken: &mut Vec<String>) -> String {
+    fn unique_name(&self, name: &str, taken: &mut HashSet<String>) -> String {
         let clean: String = name
             .chars()
             .map(|c| {
@@ -171,7 +196,7 @@ impl Library {
             candidate = format!("{stem} ({n}){ext}");
             n += 1;
         }
-        taken.push(candidate.clone());
+        taken.insert(candidate.clone());
         candidate
     }
 
@@ -422,20 +447,19 @@ impl Library {
                                 .to_vec();
                         }
                         if !pending.restoring {
+                            // each file is named when few are added; a big import lists only
+                            // its problems and counts the rest
+                            let few = self.progress.with_untracked(|p| p.total <= MAX_LISTED);
                             match markup_notice(&staged.doc.text) {
                                 Some(w) => {
                                     self.note(&name, format!("added; it {w}"), Level::Warning)
                                 }
-                                None => self.note(&name, "added", Level::Added),
+                                None if few => self.note(&name, "added", Level::Added),
+                                None => {}
                             }
-                            if let Some(db) = self.db.get_value() {
-                                let lib = *self;
-                                let to_keep = vec![stored.clone()];
-                                leptos::task::spawn_local(async move {
-                                    if let Err(e) = store::put(&db, &to_keep).await {
-                                        lib.storage.set(Some(e.to_string()));
-                                    }
-                                });
+                            self.to_store.update_value(|t| t.push(stored.clone()));
+                            if self.to_store.with_value(Vec::len) >= STORE_BATCH {
+                                self.flush_store();
                             }
                         }
                         self.added.update_value(|a| {
@@ -459,11 +483,31 @@ impl Library {
         }
     }
 
-    /// When nothing is pending: link the corpus again and show it.
+    /// When nothing is pending: keep what is left to keep, link the corpus again and show it.
     fn finish_if_idle(&self) {
         if self.pending.with_value(HashMap::is_empty) {
             self.progress.update(|p| p.running = false);
+            self.flush_store();
             self.relink();
+        }
+    }
+
+    /// Writes the articles waiting to be kept, in one transaction.
+    fn flush_store(&self) {
+        let batch = self
+            .to_store
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if batch.is_empty() {
+            return;
+        }
+        if let Some(db) = self.db.get_value() {
+            let lib = *self;
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::put(&db, &batch).await {
+                    lib.storage.set(Some(e.to_string()));
+                }
+            });
         }
     }
 
@@ -492,18 +536,63 @@ impl Library {
         self.relink();
     }
 
-    /// Links the seeds and the reader's articles into the corpus the explorer shows.
+    /// Links the seeds and the reader's articles into the corpus the explorer shows, and indexes
+    /// it: in slices of articles with the browser free to draw between them, so the page stays
+    /// responsive while thousands are indexed. A newer relink stops an older one.
     fn relink(&self) {
-        let mut all = self.seeds.get_value();
-        self.added
-            .with_value(|a| all.extend(a.iter().map(|x| x.staged.clone())));
-        let corpus = link::link(&all);
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
         self.articles.set(self.added.with_value(|a| {
             a.iter()
                 .map(|x| (x.stored.name.clone(), x.staged.doc.display_title()))
                 .collect()
         }));
-        self.ex.set_data(Data::new(corpus));
+        let lib = *self;
+        leptos::task::spawn_local(async move {
+            // timed as the performance measure `dossier-relink` (the browser benchmark reads it)
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("dossier-relink-start");
+            }
+            let mut all = lib.seeds.get_value();
+            lib.added
+                .with_value(|a| all.extend(a.iter().map(|x| x.staged.clone())));
+            let total = all.len();
+            let current = move || lib.generation.get_value() == generation;
+            let mut linker = Linker::new(&all);
+            for (i, chunk) in all.chunks(SLICE).enumerate() {
+                for s in chunk {
+                    linker.add(s);
+                }
+                if total > SLICE {
+                    lib.indexing
+                        .set(Some((((i + 1) * SLICE / 2).min(total), total)));
+                    yield_to_browser().await;
+                    if !current() {
+                        return;
+                    }
+                }
+            }
+            drop(all);
+            let corpus = linker.finish();
+            let mut builder = IndexBuilder::new(&corpus);
+            for d in 0..corpus.docs.len() {
+                builder.add(&corpus, d);
+                if total > SLICE && (d + 1) % SLICE == 0 {
+                    lib.indexing.set(Some((total / 2 + (d + 1) / 2, total)));
+                    yield_to_browser().await;
+                    if !current() {
+                        return;
+                    }
+                }
+            }
+            let index = builder.finish();
+            lib.indexing.set(None);
+            lib.ex.set_data(Data::from_parts(corpus, index));
+            if let Some(p) = &perf {
+                let _ = p.measure_with_start_mark("dossier-relink", "dossier-relink-start");
+            }
+        });
     }
 
     /// Deletes the reader's articles with these names (undo brings them back).

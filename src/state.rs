@@ -35,6 +35,11 @@ pub fn doc_slug(name: &str) -> &str {
 impl Data {
     pub fn new(corpus: Corpus) -> Data {
         let index = Index::build(&corpus);
+        Data::from_parts(corpus, index)
+    }
+
+    /// A corpus with the index already built for it.
+    pub fn from_parts(corpus: Corpus, index: Index) -> Data {
         let names = json::unique_names(&corpus);
         let slugs = corpus
             .docs

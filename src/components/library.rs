@@ -6,6 +6,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Kept articles listed before "Show all".
+const KEPT_SHOWN: usize = 50;
+
 /// The files of a file list, copied out (the list is live and is cleared after).
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -52,7 +55,9 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
     let progress = move || {
         let p = lib.progress.get();
         (p.running || p.total > 0).then(|| {
+            let added = p.done - p.failed;
             let failed = if p.failed > 0 { format!(" · {} not added", p.failed) } else { String::new() };
+            let summary = if p.running { String::new() } else { format!(" · {added} added") };
             let (bytes, ms) = lib.extraction.get();
             let speed = (ms > 0.0 && !p.running).then(|| format!(" · read at {:.1} MB/s", bytes as f64 / 1_048_576.0 / (ms / 1000.0)));
             view! {
@@ -67,14 +72,19 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                     >
                         <span style:width=format!("{}%", (p.done * 100).checked_div(p.total).unwrap_or(100))></span>
                     </div>
-                    <p class="progress-text">
-                        {format!("{} of {} read{failed}{}", p.done, p.total, speed.unwrap_or_default())}
+                    <p class="progress-text" data-bytes=bytes.to_string() data-ms=ms.to_string()>
+                        {format!("{} of {} read{summary}{failed}{}", p.done, p.total, speed.unwrap_or_default())}
                         {p.running.then(|| view! {
                             <button type="button" on:click=move |_| lib.cancel()>"Cancel"</button>
                         })}
                     </p>
                 </div>
             }
+        })
+    };
+    let indexing = move || {
+        lib.indexing.get().map(|(done, total)| {
+            view! { <p class="progress-text indexing" role="status">{format!("Indexing: {done} of {total} articles…")}</p> }
         })
     };
     let notes = move || {
@@ -93,10 +103,18 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
             })
             .collect_view()
     };
+    // the most recent first; a long list is shown 50 at a time
+    let show_all = RwSignal::new(false);
     let kept = move || {
-        lib.articles
-            .get()
-            .into_iter()
+        let all = lib.articles.get();
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            KEPT_SHOWN
+        };
+        all.into_iter()
+            .rev()
+            .take(limit)
             .map(|(name, shown)| {
                 let label = format!("Delete “{shown}”");
                 let target = name.clone();
@@ -181,6 +199,7 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                     </div>
                 </section>
                 {progress}
+                {indexing}
                 <ul class="notes" role="log" aria-live="polite" aria-label="What happened to each file">{notes}</ul>
                 <section class="kept-list">
                     <h3>{move || format!("Kept in this browser ({})", lib.articles.get().len())}</h3>
@@ -194,6 +213,15 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                         </p>
                     </Show>
                     <ul>{kept}</ul>
+                    <Show when=move || { lib.articles.with(Vec::len) > KEPT_SHOWN }>
+                        <button type="button" class="more" on:click=move |_| show_all.update(|v| *v = !*v)>
+                            {move || if show_all.get() {
+                                "Show only the latest 50".to_string()
+                            } else {
+                                format!("Show all {}", lib.articles.with(Vec::len))
+                            }}
+                        </button>
+                    </Show>
                     <Show when=move || { lib.articles.get().len() > 1 }>
                         <button
                             type="button"
