@@ -578,8 +578,10 @@ impl Library {
             let mut builder = IndexBuilder::new(&corpus);
             for d in 0..corpus.docs.len() {
                 builder.add(&corpus, d);
-                if total > SLICE && (d + 1) % SLICE == 0 {
-                    lib.indexing.set(Some((total / 2 + (d + 1) / 2, total)));
+                let done = d + 1;
+                if total > SLICE && done % SLICE == 0 {
+                    // linking was the first half of the work, indexing is the second
+                    lib.indexing.set(Some((total / 2 + done / 2, total)));
                     yield_to_browser().await;
                     if !current() {
                         return;

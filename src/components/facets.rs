@@ -173,7 +173,7 @@ fn SourceFacet() -> impl IntoView {
 }
 
 /// The published (or mentioned) date range: two bounds typed as `YYYY`, `YYYY-MM` or
-/// `YYYY-MM-DD`, and a histogram whose bars set both bounds to their month (or year).
+/// `YYYY-MM-DD`, and a histogram whose bars set both bounds to their month, year or decade.
 #[component]
 fn DateFacet(mentioned: bool) -> impl IntoView {
     let ex = explorer();
@@ -233,24 +233,23 @@ fn DateFacet(mentioned: bool) -> impl IntoView {
     };
     let bars = move || {
         let r = ex.results.get();
-        let buckets: Vec<(u32, u32)> = if mentioned {
+        let bars = if mentioned {
             r.mentioned.clone()
         } else {
             r.published.clone()
         };
-        let max = buckets.iter().map(|b| b.1).max().unwrap_or(1).max(1);
-        buckets
-            .into_iter()
-            .map(|(k, n)| {
-                let label = if mentioned {
-                    format!("{k}")
-                } else {
-                    format!("{}-{:02}", k / 100, k % 100)
-                };
+        let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+        bars.into_iter()
+            .map(|bar| {
+                let n = bar.count;
                 let pct = (n * 100 / max).max(4);
-                let set = label.clone();
-                let title = label.clone();
+                let title = if bar.from == bar.to {
+                    bar.label.clone()
+                } else {
+                    format!("{} to {}", bar.from, bar.to)
+                };
                 let unit = if n == 1 { " article" } else { " articles" };
+                let (from, to) = (bar.from, bar.to);
                 view! {
                     <li>
                         <button
@@ -258,14 +257,14 @@ fn DateFacet(mentioned: bool) -> impl IntoView {
                             class="bar"
                             title=title
                             on:click=move |_| {
-                                let v = set.clone();
+                                let (from, to) = (from.clone(), to.clone());
                                 ex.update_filter(move |f| {
-                                    f.set(make(true, v.clone()));
-                                    f.set(make(false, v));
+                                    f.set(make(true, from));
+                                    f.set(make(false, to));
                                 })
                             }
                         >
-                            <span class="bar-label">{label}</span>
+                            <span class="bar-label">{bar.label}</span>
                             <span class="bar-fill" style:width=format!("{pct}%")></span>
                             <span class="bar-count">
                                 {n}

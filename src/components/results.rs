@@ -36,7 +36,10 @@ pub fn ResultList() -> impl IntoView {
     // a new result set starts from its first page
     Effect::new(move |_| {
         ex.results.track();
-        shown.set(PAGE);
+        // setting an unchanged value would still re-render the list
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let row = move |data: &Data, d: u32| {
         let doc = &data.corpus.docs[d as usize];

@@ -235,14 +235,98 @@ pub struct Results {
     pub sources: Vec<u32>,
     /// Articles without a source, under the other criteria.
     pub no_source: u32,
-    /// Articles per published month (`yyyymm`), under the other criteria, ascending.
-    pub published: Vec<(u32, u32)>,
-    /// Articles per mentioned year, under the other criteria, ascending.
-    pub mentioned: Vec<(u32, u32)>,
+    /// Articles per published month, year or decade (the finest with at most `MAX_BARS`
+    /// bars), under the other criteria, ascending.
+    pub published: Vec<Bar>,
+    /// Articles per mentioned year, decade or century (likewise), under the other criteria.
+    pub mentioned: Vec<Bar>,
     /// Matching articles naming each entity (index as `Corpus::entities`).
     pub entities: Vec<u32>,
     /// Text matched but no article had it (to tell "no match" from "no query").
     pub text_query: bool,
+}
+
+/// Most bars a date histogram shows: beyond it, months become years and years decades (a
+/// reader cannot use two hundred bars, and drawing them costs each filter change).
+pub const MAX_BARS: usize = 36;
+
+/// One bar of a date histogram: its label, the bounds that choosing it sets, and its count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// `2024-06`, `2024`, `1950s` or `1900s`.
+    pub label: String,
+    /// The from and to bounds (`2024-06`; `2024`; `1950` and `1959`).
+    pub from: String,
+    pub to: String,
+    pub count: u32,
+}
+
+/// A unit of a date histogram, coarsest last.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Unit {
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The bucket of a `yyyymm` month or a `yyyy` year (`Month` takes months only).
+    fn bucket(self, v: u32, months: bool) -> u32 {
+        let year = if months { v / 100 } else { v };
+        match self {
+            Unit::Month => v,
+            Unit::Year => year,
+            Unit::Decade => year / 10 * 10,
+            Unit::Century => year / 100 * 100,
+        }
+    }
+
+    fn bar(self, b: u32, count: u32) -> Bar {
+        let (label, from, to) = match self {
+            Unit::Month => {
+                let m = format!("{}-{:02}", b / 100, b % 100);
+                (m.clone(), m.clone(), m)
+            }
+            Unit::Year => (b.to_string(), b.to_string(), b.to_string()),
+            Unit::Decade => (format!("{b}s"), b.to_string(), (b + 9).to_string()),
+            Unit::Century => (format!("{b}s"), b.to_string(), (b + 99).to_string()),
+        };
+        Bar {
+            label,
+            from,
+            to,
+            count,
+        }
+    }
+}
+
+/// A histogram of articles over dates: `per_doc` holds each article's distinct values
+/// (`yyyymm` months when `months`, else `yyyy` years); an article counts once per bar. The
+/// finest unit giving at most `MAX_BARS` bars is used.
+fn histogram(per_doc: &[Vec<u32>], months: bool) -> Vec<Bar> {
+    let units: &[Unit] = if months {
+        &[Unit::Month, Unit::Year, Unit::Decade, Unit::Century]
+    } else {
+        &[Unit::Year, Unit::Decade, Unit::Century]
+    };
+    let mut keys: Vec<u32> = Vec::new();
+    let mut doc_keys: Vec<u32> = Vec::new();
+    for (i, &unit) in units.iter().enumerate() {
+        keys.clear();
+        for vals in per_doc {
+            doc_keys.clear();
+            doc_keys.extend(vals.iter().map(|&v| unit.bucket(v, months)));
+            doc_keys.dedup(); // values are sorted, so buckets are too
+            keys.extend_from_slice(&doc_keys);
+        }
+        keys.sort_unstable();
+        let counts = runs(&keys);
+        if counts.len() <= MAX_BARS || i + 1 == units.len() {
+            return counts.into_iter().map(|(b, n)| unit.bar(b, n)).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Which facet a criterion narrows.
@@ -399,26 +483,26 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
             None => r.no_source += 1,
         }
     }
-    let mut months: Vec<u32> = all_but(Facet::Published)
+    let months: Vec<Vec<u32>> = all_but(Facet::Published)
         .iter()
-        .filter_map(|d| ix.docs[d as usize].published.map(|p| p / 100))
+        .filter_map(|d| ix.docs[d as usize].published.map(|p| vec![p / 100]))
         .collect();
-    months.sort_unstable();
-    r.published = runs(&months);
-    let mut years: Vec<u32> = Vec::new();
-    let mut doc_years: Vec<u32> = Vec::new();
-    for d in &all_but(Facet::Mentioned) {
-        doc_years.clear();
-        for &(a, b) in &ix.docs[d as usize].mentioned {
-            // a long interval counts in each of its years, up to 50
-            doc_years.extend((a / 10_000..=b / 10_000).take(50));
-        }
-        doc_years.sort_unstable();
-        doc_years.dedup();
-        years.extend_from_slice(&doc_years);
-    }
-    years.sort_unstable();
-    r.mentioned = runs(&years);
+    r.published = histogram(&months, true);
+    let years: Vec<Vec<u32>> = all_but(Facet::Mentioned)
+        .iter()
+        .map(|d| {
+            let mut ys: Vec<u32> = Vec::new();
+            for &(a, b) in &ix.docs[d as usize].mentioned {
+                // a long interval counts in each of its years, up to 50
+                ys.extend((a / 10_000..=b / 10_000).take(50));
+            }
+            ys.sort_unstable();
+            ys.dedup();
+            ys
+        })
+        .filter(|ys| !ys.is_empty())
+        .collect();
+    r.mentioned = histogram(&years, false);
     for d in &matched {
         for &e in &ix.docs[d as usize].entities {
             r.entities[e as usize] += 1;
@@ -522,7 +606,12 @@ mod tests {
         f.set(Criterion::PublishedFrom("2024".into()));
         let r = evaluate(&ix, &c, &f);
         assert_eq!(r.docs, [1, 0]);
-        assert_eq!(r.published, [(202406, 1), (202409, 1)]);
+        let bars: Vec<(&str, u32)> = r
+            .published
+            .iter()
+            .map(|b| (b.label.as_str(), b.count))
+            .collect();
+        assert_eq!(bars, [("2024-06", 1), ("2024-09", 1)]);
         let mut f = Filter::default();
         f.set(Criterion::MentionedTo("1960".into()));
         assert_eq!(evaluate(&ix, &c, &f).docs, [2]);
@@ -535,6 +624,47 @@ mod tests {
         assert_eq!(evaluate(&ix, &c, &f).docs, [2]);
         f.set(Criterion::Text("zebra".into()));
         assert!(evaluate(&ix, &c, &f).docs.is_empty());
+    }
+
+    #[test]
+    fn histograms_coarsen_past_max_bars_counting_each_article_once() {
+        // 40 articles, one a month: too many months, so years
+        let months: Vec<Vec<u32>> = (0..40)
+            .map(|i| vec![202001 + i / 12 * 100 + i % 12])
+            .collect();
+        let bars = histogram(&months, true);
+        assert_eq!(bars.len(), 4);
+        assert_eq!(
+            (
+                bars[0].label.as_str(),
+                bars[0].from.as_str(),
+                bars[0].to.as_str(),
+                bars[0].count
+            ),
+            ("2020", "2020", "2020", 12)
+        );
+        assert_eq!(bars[3].count, 4);
+        // few months stay months
+        let bars = histogram(&months[..3], true);
+        assert_eq!(bars[2].label, "2020-03");
+        // mentioned years over two centuries become decades; an article naming 1950 and
+        // 1953 counts once in the 1950s
+        let mut years: Vec<Vec<u32>> = (1800..1900).step_by(2).map(|y| vec![y]).collect();
+        years.push(vec![1950, 1953]);
+        let bars = histogram(&years, false);
+        let fifties = bars.iter().find(|b| b.label == "1950s").expect("1950s");
+        assert_eq!(
+            (fifties.from.as_str(), fifties.to.as_str(), fifties.count),
+            ("1950", "1959", 1)
+        );
+        assert!(bars.len() <= MAX_BARS);
+        // years over many centuries become centuries
+        let years: Vec<Vec<u32>> = (0..40).map(|i| vec![1000 + i * 25]).collect();
+        let bars = histogram(&years, false);
+        assert_eq!(
+            (bars[0].label.as_str(), bars[0].to.as_str()),
+            ("1000s", "1099")
+        );
     }
 
     #[test]
