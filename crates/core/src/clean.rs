@@ -176,11 +176,13 @@ fn is_promotion(s: &str, words: usize) -> bool {
 }
 
 fn is_footer(s: &str, words: usize) -> bool {
+    // every test below is for short lines: skip lower-casing whole paragraphs
+    if words > 25 {
+        return false;
+    }
     let l = s.trim().to_lowercase();
     // copyright lines, however long their list of links
-    if words <= 25
-        && (l.starts_with('©') || l.starts_with("copyright") || l.contains("all rights reserved"))
-    {
+    if l.starts_with('©') || l.starts_with("copyright") || l.contains("all rights reserved") {
         return true;
     }
     if matches!(l.as_str(), "(end)" | "end" | "-end-" | "- end -" | "###") {
