@@ -21,4 +21,6 @@ run seeds seeds/gold seeds "seeds/*.txt"
 a=crates/core/tests/articles
 run development $a $a "$a/own_*.txt $a/own_*.html"
 h=crates/core/tests/heldout
-run held-out $h $h "$h/held_*.txt $h/held_*.html"
+run held-out-v1 $h $h "$h/held_*.txt $h/held_*.html"
+h2=crates/core/tests/heldout2
+run held-out-v2 $h2 $h2 "$h2/held2_*.txt $h2/held2_*.html"
