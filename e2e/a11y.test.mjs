@@ -1,24 +1,12 @@
 // Accessibility and looks: axe-core (WCAG 2.1 A and AA) finds no serious or critical violation
 // on any view, in both themes, at desktop and phone sizes; each view is saved as a screenshot
 // in e2e/artifacts to be looked at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, open, axeViolations, ARTIFACTS } from './browser.mjs';
+import { startSite, open, axeViolations, ARTIFACTS } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(path.resolve('dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startSite();
 
 const DESKTOP = { width: 1400, height: 900 };
 const PHONE = { width: 375, height: 812 };

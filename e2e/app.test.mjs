@@ -1,23 +1,11 @@
 // Browser tests of the built site (dist/, a release build) served under a sub-path by a plain
 // static server: the article list, the reader, the URL state, deep links and "not found".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, ARTIFACTS } from './browser.mjs';
+import { startSite, ARTIFACTS } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(path.resolve('dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startSite();
 
 async function open(url) {
   const page = await browser.context.newPage();

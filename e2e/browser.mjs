@@ -1,6 +1,8 @@
 // Launches Debian's Chromium through playwright-core with the flags this machine needs,
 // a fresh profile each time, and collects console errors and page errors.
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,20 @@ function watch(page, errors) {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+}
+
+/**
+ * Serves dist/ (the release build) under a sub-path and starts a browser (`launcher`: `launch`
+ * or `isolatedBrowser`) for one test file; both are closed when the file's tests are done.
+ */
+export async function startSite(launcher = launch) {
+  const server = await serve(path.resolve('dist'));
+  const browser = await launcher();
+  after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
 }
 
 /** Opens `url` in a new page of `browser` and waits for the app to render its list. */

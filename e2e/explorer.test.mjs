@@ -1,24 +1,11 @@
 // Browser tests of the explorer on the built site (dist/ under a sub-path), one per thing a
 // reader does: read with highlights and tooltips, toggle types, see what cleaning removed,
 // filter by entity, type, source and dates, search, and get the same view from the URL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, open, waitForCount } from './browser.mjs';
+import { startSite, open, waitForCount } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(path.resolve('dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startSite();
 
 const DOC_002 = '002_c690e0d69511faa6';
 const DOC_004 = '004_c6ab66ca7234eefc';

@@ -2,25 +2,13 @@
 // drag and drop), a long import's progress and cancel, keeping them in IndexedDB across reloads,
 // deleting with undo, every kind of bad input, storage that is unavailable or full, the three
 // exports, and the security of it all (text stays text, the CSP holds, nothing leaves the page).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from './serve.mjs';
-import { isolatedBrowser, waitForCount } from './browser.mjs';
+import { isolatedBrowser, startSite, waitForCount } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(path.resolve('dist'));
-  browser = await isolatedBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startSite(isolatedBrowser);
 
 const ARTICLE = (place, day) => `Talks in ${place}\n\nOfficials from North Korea and Russia met in ${place} on ${day} to discuss the Hwasong-19 missile, Kim Jong Un's envoy told KCNA.\n`;
 const results = (page) => page.locator('.result-list .article-item');

@@ -244,6 +244,13 @@ fn iso(y: i16, m: i8, d: i8) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
+/// A whole date written as numbers, if it exists in the calendar, ending before token `end`.
+fn full_day(y: i16, m: i8, d: i8, end: usize) -> Option<(Expr, usize)> {
+    iso(y, m, d)?;
+    let (y, m, d) = (Some(y), Some(m), Some(d));
+    Some((Expr::Abs { y, m, d }, end))
+}
+
 struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Tok],
@@ -324,15 +331,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
         let y = year_of(&w[..4])?;
         let m: i8 = w[5..7].parse().ok()?;
         let d: i8 = w[8..10].parse().ok()?;
-        iso(y, m, d)?;
-        return Some((
-            Expr::Abs {
-                y: Some(y),
-                m: Some(m),
-                d: Some(d),
-            },
-            i + 1,
-        ));
+        return full_day(y, m, d, i + 1);
     }
     // numeric dates with slashes, written without spaces: 2024/03/07 (year first), 03/07/2024
     // (US month first, unless the first number cannot be a month)
@@ -353,15 +352,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
             None
         };
         if let Some((y, m, d)) = parsed {
-            iso(y, m, d)?;
-            return Some((
-                Expr::Abs {
-                    y: Some(y),
-                    m: Some(m),
-                    d: Some(d),
-                },
-                i + 5,
-            ));
+            return full_day(y, m, d, i + 5);
         }
     }
     // European numeric date 29.07.2024 (day, month, year)
@@ -370,15 +361,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Expr, usize)> {
         let d: i8 = parts.next()?.parse().ok()?;
         let m: i8 = parts.next()?.parse().ok()?;
         let y = year_of(parts.next()?)?;
-        iso(y, m, d)?;
-        return Some((
-            Expr::Abs {
-                y: Some(y),
-                m: Some(m),
-                d: Some(d),
-            },
-            i + 1,
-        ));
+        return full_day(y, m, d, i + 1);
     }
     // Weekday, optionally followed by a full date (an abbreviated weekday only with one):
     // Friday, September 20, 2024 / Monday 13 May 2024 / Fri., Nov. 1, 2024 / Mon 29.07.2024
