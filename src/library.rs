@@ -253,23 +253,7 @@ impl Library {
         }
         self.start(jobs.len());
         for (stored, file) in jobs {
-            let id = self.next_id.get_value();
-            self.next_id.set_value(id + 1);
-            let req = obj(&[
-                ("id", id.into()),
-                ("name", stored.name.as_str().into()),
-                ("file", file.clone().into()),
-            ]);
-            self.pending.update_value(|p| {
-                p.insert(
-                    id,
-                    Pending {
-                        stored,
-                        restoring: false,
-                    },
-                );
-            });
-            self.post(req);
+            self.send(stored, false, ("file", file.into()));
         }
         self.finish_if_idle();
     }
@@ -306,35 +290,28 @@ impl Library {
     fn submit(&self, jobs: Vec<(Stored, bool)>) {
         self.start(jobs.len());
         for (stored, restoring) in jobs {
-            let id = self.next_id.get_value();
-            self.next_id.set_value(id + 1);
-            let req = obj(&[
-                ("id", id.into()),
-                ("name", stored.name.as_str().into()),
-                (
-                    "title",
-                    stored
-                        .title
-                        .as_deref()
-                        .map_or(JsValue::NULL, JsValue::from_str),
-                ),
-                (
-                    "source",
-                    stored
-                        .source
-                        .as_deref()
-                        .map_or(JsValue::NULL, JsValue::from_str),
-                ),
-                (
-                    "bytes",
-                    js_sys::Uint8Array::from(stored.bytes.as_slice()).into(),
-                ),
-            ]);
-            self.pending.update_value(|p| {
-                p.insert(id, Pending { stored, restoring });
-            });
-            self.post(req);
+            let bytes = js_sys::Uint8Array::from(stored.bytes.as_slice()).into();
+            self.send(stored, restoring, ("bytes", bytes));
         }
+    }
+
+    /// Hands one article to the worker under a fresh id: `payload` is its `file` (read in the
+    /// worker) or its `bytes`; it waits in `pending` until the worker answers.
+    fn send(&self, stored: Stored, restoring: bool, payload: (&str, JsValue)) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        let req = obj(&[
+            ("id", id.into()),
+            ("name", stored.name.as_str().into()),
+            ("title", text(&stored.title)),
+            ("source", text(&stored.source)),
+            payload,
+        ]);
+        self.pending.update_value(|p| {
+            p.insert(id, Pending { stored, restoring });
+        });
+        self.post(req);
     }
 
     fn start(&self, n: usize) {
