@@ -57,6 +57,9 @@ pub struct DocFacts {
     pub published: Option<Day>,
     /// Intervals of the article's resolved DATE values, merged and sorted.
     pub mentioned: Vec<(Day, Day)>,
+    /// The distinct years `mentioned` touches, ascending (a long interval gives its first 50),
+    /// for the mentioned-dates histogram.
+    pub mentioned_years: Vec<u32>,
     /// Distinct entities named (not dates), ascending ids.
     pub entities: Vec<u32>,
     /// Bit `i` set when the article names an entity of `EntityType::ALL[i]`.
@@ -171,6 +174,13 @@ impl IndexBuilder {
         }
         facts.mentioned.sort_unstable();
         facts.mentioned.dedup();
+        for &(a, b) in &facts.mentioned {
+            facts
+                .mentioned_years
+                .extend((a / 10_000..=b / 10_000).take(50));
+        }
+        facts.mentioned_years.sort_unstable();
+        facts.mentioned_years.dedup();
         if let Some(s) = facts.source {
             ix.by_source[s as usize].insert(d32);
         }

@@ -304,7 +304,7 @@ impl Unit {
 /// A histogram of articles over dates: `per_doc` holds each article's distinct values
 /// (`yyyymm` months when `months`, else `yyyy` years); an article counts once per bar. The
 /// finest unit giving at most `MAX_BARS` bars is used.
-fn histogram(per_doc: &[Vec<u32>], months: bool) -> Vec<Bar> {
+fn histogram<T: AsRef<[u32]>>(per_doc: &[T], months: bool) -> Vec<Bar> {
     let units: &[Unit] = if months {
         &[Unit::Month, Unit::Year, Unit::Decade, Unit::Century]
     } else {
@@ -316,7 +316,7 @@ fn histogram(per_doc: &[Vec<u32>], months: bool) -> Vec<Bar> {
         keys.clear();
         for vals in per_doc {
             doc_keys.clear();
-            doc_keys.extend(vals.iter().map(|&v| unit.bucket(v, months)));
+            doc_keys.extend(vals.as_ref().iter().map(|&v| unit.bucket(v, months)));
             doc_keys.dedup(); // values are sorted, so buckets are too
             keys.extend_from_slice(&doc_keys);
         }
@@ -483,23 +483,14 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
             None => r.no_source += 1,
         }
     }
-    let months: Vec<Vec<u32>> = all_but(Facet::Published)
+    let months: Vec<[u32; 1]> = all_but(Facet::Published)
         .iter()
-        .filter_map(|d| ix.docs[d as usize].published.map(|p| vec![p / 100]))
+        .filter_map(|d| ix.docs[d as usize].published.map(|p| [p / 100]))
         .collect();
     r.published = histogram(&months, true);
-    let years: Vec<Vec<u32>> = all_but(Facet::Mentioned)
+    let years: Vec<&[u32]> = all_but(Facet::Mentioned)
         .iter()
-        .map(|d| {
-            let mut ys: Vec<u32> = Vec::new();
-            for &(a, b) in &ix.docs[d as usize].mentioned {
-                // a long interval counts in each of its years, up to 50
-                ys.extend((a / 10_000..=b / 10_000).take(50));
-            }
-            ys.sort_unstable();
-            ys.dedup();
-            ys
-        })
+        .map(|d| ix.docs[d as usize].mentioned_years.as_slice())
         .filter(|ys| !ys.is_empty())
         .collect();
     r.mentioned = histogram(&years, false);
