@@ -1,4 +1,4 @@
-//! Bundles every `seeds/*.txt` into the app, extracted at build time: runs `dossier_core` on
+//! Bundles every `seeds/*.txt` into the app, extracted at build time: runs `dossier_extract` on
 //! each seed and writes `$OUT_DIR/seeds.json`, the staged documents (text, cleaning, mentions
 //! and link keys, with the gazetteer entries they name). The page then only links and indexes
 //! them, so the main bundle carries no gazetteer and no extractor; a `.txt` dropped into
@@ -20,7 +20,7 @@ fn main() {
         let path = seeds.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = fs::read(&path).expect("read a seed");
-        match dossier_core::extract::process(name, &bytes) {
+        match dossier_extract::process(name, &bytes) {
             Ok(s) => staged.push(s),
             Err(e) => panic!("seed {name} cannot be read: {e}"),
         }

@@ -18,9 +18,9 @@ run() { # name, gold folder, articles folder, article glob
   python3 tools/score.py "$tmp/$name/gold" "$tmp/$name/system.json" --docs "$docs/"
 }
 run seeds seeds/gold seeds "seeds/*.txt"
-a=crates/core/tests/articles
+a=crates/eval/tests/articles
 run development $a $a "$a/own_*.txt $a/own_*.html"
-h=crates/core/tests/heldout
+h=crates/eval/tests/heldout
 run held-out-v1 $h $h "$h/held_*.txt $h/held_*.html"
-h2=crates/core/tests/heldout2
+h2=crates/eval/tests/heldout2
 run held-out-v2 $h2 $h2 "$h2/held2_*.txt $h2/held2_*.html"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs whatever the tests need and runs every suite: formatting, clippy, native tests
-# (core, CLI, gold quality bar), in-browser wasm-bindgen tests in headless Chromium, and the
-# Playwright tests against a release build served under a sub-path.
+# Installs whatever the tests need and runs every suite: the architecture invariants,
+# formatting, clippy, native tests (every crate, the gold quality bar), in-browser
+# wasm-bindgen tests in headless Chromium, and the Playwright tests against a release build
+# served under a sub-path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
@@ -10,6 +11,9 @@ source scripts/env.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "architecture invariants (ARCHITECTURE.md)"
+python3 scripts/check-architecture.py --self-test
+python3 scripts/check-architecture.py
 step "cargo fmt --check"
 cargo fmt --all --check
 step "cargo clippy --all-targets -- -D warnings"

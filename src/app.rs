@@ -6,9 +6,9 @@ use crate::components::{
     entities::EntityPanel, facets::Facets, header::Header, library::files_of,
     library::LibraryPanel, notices::Notices, reader::Reader, results::ResultList,
 };
-use crate::library::Library;
+use crate::library::{Library, LibraryOpen};
 use crate::state::{explorer, Data, Explorer};
-use dossier_core::extract::Staged;
+use dossier_model::Staged;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -32,10 +32,6 @@ impl Panel {
     }
 }
 
-/// Whether the "Your articles" panel is open (shared by the header and the drop handler).
-#[derive(Clone, Copy)]
-pub struct LibraryOpen(pub RwSignal<bool>);
-
 /// The whole app with the bundled corpus.
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,7 +50,7 @@ pub fn AppWith(seeds: Vec<Staged>) -> impl IntoView {
 
 #[component]
 fn Shell(seeds: Vec<Staged>) -> impl IntoView {
-    let ex = Explorer::new(Data::new(dossier_core::link::link(&seeds)));
+    let ex = Explorer::new(Data::new(dossier_corpus::link::link(&seeds)));
     provide_context(ex);
     let library = Library::new(ex, seeds);
     provide_context(library);

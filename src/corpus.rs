@@ -2,8 +2,8 @@
 //! documents, as JSON), linked and indexed at start-up. The staged documents are kept so the
 //! corpus can be linked again with the articles a reader adds.
 use crate::state::Data;
-use dossier_core::extract::Staged;
-use dossier_core::link;
+use dossier_corpus::link;
+use dossier_model::Staged;
 
 static SEEDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/seeds.json"));
 

@@ -1,11 +1,10 @@
-//! Dossier's web app: Leptos components and reactive state. It renders what `dossier_core`
+//! Dossier's web app: Leptos components and reactive state. It renders what `dossier_corpus`
 //! computes and holds no extraction, indexing or query logic of its own.
 pub mod app;
 pub mod components;
 pub mod corpus;
 pub mod download;
 pub mod library;
-pub mod protocol;
 pub mod state;
 pub mod store;
 

@@ -2,16 +2,20 @@
 //! worker with progress and cancel, keeping them in IndexedDB (`store`), deleting them with an
 //! undo, and linking them with the bundled seeds into the corpus the explorer shows. Every file
 //! that cannot be added gets a message naming it and the reason; the others go on.
-use crate::protocol::{markup_notice, Reply};
 use crate::state::{Data, Explorer};
 use crate::store::{self, Stored};
-use dossier_core::extract::Staged;
-use dossier_core::index::IndexBuilder;
-use dossier_core::link::Linker;
+use dossier_corpus::index::IndexBuilder;
+use dossier_corpus::link::Linker;
+use dossier_model::protocol::Reply;
+use dossier_model::Staged;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Whether the "Your articles" panel is open (shared by the header and the drop handler).
+#[derive(Clone, Copy)]
+pub struct LibraryOpen(pub RwSignal<bool>);
 
 /// Largest file a reader can add, in bytes (said in the UI).
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
@@ -630,4 +634,12 @@ impl Library {
 /// The library from context.
 pub fn library() -> Library {
     expect_context::<Library>()
+}
+/// A note for the reader about markup in an article's text (it is shown as text and nothing
+/// in it runs), if the text holds any.
+pub fn markup_notice(text: &str) -> Option<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    let script =
+        lower.contains("<script") || lower.contains("javascript:") || lower.contains("onerror=");
+    script.then_some("holds script or HTML code: it is shown as plain text and nothing in it runs")
 }

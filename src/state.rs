@@ -1,10 +1,10 @@
 //! The explorer's shared state. The URL's query string is the one source of truth for what is
 //! shown (filter, text query, open article, view options): this module reads it into signals,
-//! derives the results from it with `dossier_core::query`, and writes it back by navigating,
+//! derives the results from it with `dossier_corpus::query`, and writes it back by navigating,
 //! so links, reloads and back/forward all reproduce a view.
-use dossier_core::index::Index;
-use dossier_core::query::{self, Filter, Results};
-use dossier_core::{json, Corpus, EntityType};
+use dossier_corpus::index::Index;
+use dossier_corpus::query::{self, Filter, Results};
+use dossier_corpus::{format::json, Corpus, EntityType};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;

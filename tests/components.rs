@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use dossier::app::AppWith;
-use dossier_core::extract::{self, Staged};
+use dossier_extract as extract;
+use dossier_model::Staged;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the accent-folding table of crates/core/src/search.rs: for each code point of the
+"""Prints the accent-folding table of crates/model/src/text/fold.rs: for each code point of the
 Latin ranges where accented letters live (U+00C0-U+024F, U+1E00-U+1EFF), the letter without its
 accents (NFD base, when everything after it is a combining mark), or the code point itself.
 Source: the Unicode Character Database as shipped with Python's unicodedata (Unicode License)."""

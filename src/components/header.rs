@@ -1,7 +1,6 @@
 //! The page header: the brand (a link that clears everything), the search box (`/` focuses it;
 //! words, "phrases" and prefix*), a live count of the articles shown, and the light/dark switch.
-use crate::app::LibraryOpen;
-use crate::library::library;
+use crate::library::{library, LibraryOpen};
 use crate::state::explorer;
 use leptos::prelude::*;
 

@@ -7,7 +7,7 @@ pub mod notices;
 pub mod reader;
 pub mod results;
 
-use dossier_core::EntityType;
+use dossier_corpus::EntityType;
 
 /// How a type is shown: its name, its plural, the letter that marks it beside its colour, and
 /// its CSS class.

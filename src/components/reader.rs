@@ -6,10 +6,10 @@
 //! articles. Article text is only ever put in text nodes.
 use crate::components::{results::doc_meta, type_style};
 use crate::state::{explorer, ViewOptions};
-use dossier_core::query::Criterion;
-use dossier_core::search::{matches, terms, TextQuery};
-use dossier_core::segments::{paragraphs, LineKind, Piece, Run};
-use dossier_core::{Document, EntityType};
+use dossier_corpus::index::search::{matches, terms, TextQuery};
+use dossier_corpus::query::Criterion;
+use dossier_corpus::views::segments::{paragraphs, LineKind, Piece, Run};
+use dossier_corpus::{Document, EntityType};
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

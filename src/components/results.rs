@@ -3,8 +3,8 @@
 //! `aria-current`. Long lists are shown a hundred at a time.
 use crate::download::{download, today};
 use crate::state::{explorer, Data};
-use dossier_core::export;
-use dossier_core::Document;
+use dossier_corpus::format::export;
+use dossier_corpus::Document;
 use leptos::prelude::*;
 
 /// The line under an article's title: source, author and date (or, for an undated article,

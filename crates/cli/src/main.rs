@@ -1,9 +1,11 @@
-//! `dossier`: the command-line front end of dossier-core.
+//! `dossier`: the command-line front end of the engine crates (extract, corpus, eval).
 //!   dossier extract PATH...   files, folders (their .txt/.html/.htm/.md files) or `-` for stdin;
 //!                             prints one JSON array in the annotation format, linked across inputs
 //!   dossier score GOLD SYSTEM [--docs DIR]
 //!                             scores SYSTEM JSON against a GOLD folder (the metrics of score.py)
-use dossier_core::{json, score, Corpus, Input};
+use dossier_corpus::format::json;
+use dossier_eval::{build, score};
+use dossier_model::Input;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,7 +77,7 @@ fn extract(args: &[String]) -> ExitCode {
             }
         }
     }
-    let (corpus, rejected) = Corpus::build(inputs);
+    let (corpus, rejected) = build(inputs);
     for r in &rejected {
         eprintln!("dossier: {}: skipped: {}", r.name, r.error);
         failed = true;

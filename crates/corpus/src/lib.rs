@@ -1,0 +1,69 @@
+//! Dossier's corpus: staged documents in, a linked corpus out, and everything a reader asks of
+//! it. [`link`] joins the mentions of one thing across documents into entities; [`index`]
+//! holds per-article facts, postings and the full-text index; [`query`] evaluates the filter
+//! into results, facet counts and histograms; [`views`] turns the corpus and the filter into
+//! the plain data a view draws (today the reader's segments; the story views live here too);
+//! [`format`] writes the annotation JSON and the exports.
+//!
+//! It never extracts (it takes staged documents from `dossier-extract`, which it does not
+//! depend on outside its tests) and depends on no web crate, so the page can carry it.
+pub mod format;
+pub mod index;
+pub mod link;
+pub mod query;
+pub mod views;
+
+pub use dossier_model::{
+    Article, Document, EntityType, Furniture, Input, InputMeta, Mention, Rejected, Staged,
+};
+
+/// An entity: one real-world thing, with every name it goes by in the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub id: usize,
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Distinct surface forms seen in the corpus, most frequent first.
+    pub aliases: Vec<String>,
+    pub mention_count: usize,
+    pub doc_count: usize,
+    /// Latitude and longitude, for places the gazetteer knows.
+    pub coords: Option<(f32, f32)>,
+}
+
+/// A set of processed documents with their entities linked across all of them.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub entities: Vec<Entity>,
+}
+
+impl Corpus {
+    /// A document by name.
+    pub fn doc(&self, name: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.name == name)
+    }
+}
+
+/// The whole pipeline for this crate's own tests: extract every input, then link.
+#[cfg(test)]
+impl Corpus {
+    pub(crate) fn build(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>) {
+        let mut staged = Vec::with_capacity(inputs.len());
+        let mut rejected = Vec::new();
+        for input in inputs {
+            match dossier_extract::process(&input.name, &input.bytes) {
+                Ok(mut doc) => {
+                    doc.doc.meta = input.meta;
+                    staged.push(doc)
+                }
+                Err(error) => rejected.push(Rejected {
+                    name: input.name,
+                    error,
+                }),
+            }
+        }
+        (link::link(&staged), rejected)
+    }
+}

@@ -1,0 +1,159 @@
+//! Links mentions across the whole corpus into entities: one entity per real-world thing,
+//! keyed by gazetteer entry or normalised name, with acronyms defined in any document
+//! (`Office of Foreign Assets Control (OFAC)`) applied to all of them. `Linker` does it a
+//! document at a time, so a page can link thousands of articles in slices between frames.
+use crate::{Corpus, Document, Entity, EntityType};
+use dossier_model::{Known, LinkKey, Staged};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Builds the corpus from staged documents (kept by the caller: they can be linked again when
+/// articles are added or removed). Needs no gazetteer: the documents carry what their keys name.
+pub fn link(staged: &[Staged]) -> Corpus {
+    let mut linker = Linker::new(staged);
+    for s in staged {
+        linker.add(s);
+    }
+    linker.finish()
+}
+
+/// Links documents one at a time: `new` with all of them (for the acronyms they define and
+/// the gazetteer entries they name), then `add` each in order, then `finish`.
+pub struct Linker {
+    acronyms: HashMap<LinkKey, LinkKey>,
+    known: HashMap<u32, Known>,
+    index: HashMap<LinkKey, usize>,
+    entities: Vec<Entity>,
+    surfaces: Vec<HashMap<String, usize>>,
+    docs_of: Vec<Vec<usize>>,
+    docs: Vec<Document>,
+}
+
+impl Linker {
+    pub fn new(staged: &[Staged]) -> Linker {
+        // acronyms defined anywhere, applied everywhere
+        let mut acronyms: HashMap<LinkKey, LinkKey> = HashMap::default();
+        for s in staged {
+            for (acr, key) in &s.acronyms {
+                for kind in [
+                    EntityType::Org,
+                    EntityType::Place,
+                    EntityType::Event,
+                    EntityType::Weapon,
+                ] {
+                    acronyms
+                        .entry(LinkKey::Name(
+                            kind,
+                            dossier_model::text::fold::norm_name(acr),
+                        ))
+                        .or_insert_with(|| key.clone());
+                }
+            }
+        }
+        let known = staged
+            .iter()
+            .flat_map(|s| s.known.iter().map(|k| (k.id, k.clone())))
+            .collect();
+        Linker {
+            acronyms,
+            known,
+            index: HashMap::default(),
+            entities: Vec::new(),
+            surfaces: Vec::new(),
+            docs_of: Vec::new(),
+            docs: Vec::with_capacity(staged.len()),
+        }
+    }
+
+    /// Links the next document.
+    pub fn add(&mut self, s: &Staged) {
+        let d = self.docs.len();
+        let mut doc = s.doc.clone();
+        for (m, key) in doc.mentions.iter_mut().zip(&s.keys) {
+            let surface = &doc.text[m.start..m.end];
+            let key = self
+                .acronyms
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| key.clone());
+            let id = match self.index.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let (name, coords) = match &key {
+                        LinkKey::Gazetteer(id) => match self.known.get(id) {
+                            Some(k) => (k.name.clone(), k.coords),
+                            None => (surface.to_string(), None),
+                        },
+                        LinkKey::Date(v) => (v.clone(), None),
+                        _ => (surface.to_string(), None),
+                    };
+                    self.entities.push(Entity {
+                        id: self.entities.len(),
+                        kind: m.kind,
+                        name,
+                        aliases: Vec::new(),
+                        mention_count: 0,
+                        doc_count: 0,
+                        coords,
+                    });
+                    self.surfaces.push(HashMap::default());
+                    self.docs_of.push(Vec::new());
+                    self.index.insert(key, self.entities.len() - 1);
+                    self.entities.len() - 1
+                }
+            };
+            m.entity = id;
+            self.entities[id].mention_count += 1;
+            match self.surfaces[id].get_mut(surface) {
+                Some(n) => *n += 1,
+                None => {
+                    self.surfaces[id].insert(surface.to_string(), 1);
+                }
+            }
+            if self.docs_of[id].last() != Some(&d) {
+                self.docs_of[id].push(d);
+            }
+        }
+        self.docs.push(doc);
+    }
+
+    /// The linked corpus: each entity with its aliases (most frequent first) and counts.
+    pub fn finish(self) -> Corpus {
+        let mut entities = self.entities;
+        for (e, (forms, ds)) in entities
+            .iter_mut()
+            .zip(self.surfaces.into_iter().zip(self.docs_of))
+        {
+            // surface forms counted as written; as aliases, white space and apostrophes are tidied
+            let mut tidied: HashMap<String, usize> = HashMap::default();
+            for (f, n) in forms {
+                *tidied.entry(tidy(&f)).or_default() += n;
+            }
+            let mut forms: Vec<(String, usize)> = tidied.into_iter().collect();
+            forms.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(a.0.cmp(&b.0))
+            });
+            // names the gazetteer does not hold take their longest form (Kim Jong-sik, not Kim)
+            if e.kind != EntityType::Date && !forms.iter().any(|(f, _)| *f == e.name) {
+                if let Some((longest, _)) = forms.iter().max_by_key(|(f, n)| (f.len(), *n)) {
+                    e.name = longest.clone();
+                }
+            }
+            e.aliases = forms.into_iter().map(|(f, _)| f).collect();
+            e.doc_count = ds.len();
+        }
+        Corpus {
+            docs: self.docs,
+            entities,
+        }
+    }
+}
+
+/// A surface form as an alias: white space folded, curly apostrophes straightened.
+fn tidy(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+}

@@ -1,0 +1,709 @@
+//! What a reader narrowed the corpus to, as an ordered list of criteria (entities, types,
+//! sources, published and mentioned date bounds, a text query); its form in a URL query string
+//! (parsing reports what it could not use instead of failing); and its evaluation against the
+//! index: the matching articles in order, and facet counts that follow the filter.
+//!
+//! Within a facet the chosen values are alternatives (Yonhap or KCNA); across facets they all
+//! hold. Entities all hold unless `any` is set. Each facet counts the articles matching every
+//! criterion but its own, so a reader sees what choosing another value would give.
+use crate::index::search::TextQuery;
+use crate::index::{interval, partial, type_bit, Day, Index};
+use crate::{Corpus, EntityType};
+use roaring::RoaringBitmap;
+
+/// One criterion of a filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Criterion {
+    /// Articles naming this entity (an index into `Corpus::entities`).
+    Entity(usize),
+    Type(EntityType),
+    /// Articles from this source (outlet) name.
+    Source(String),
+    /// Published on or after the start of this partial date (`2024`, `2024-08`, `2024-08-10`).
+    PublishedFrom(String),
+    /// Published on or before the end of this partial date.
+    PublishedTo(String),
+    /// Mentioning a date on or after the start of this partial date.
+    MentionedFrom(String),
+    MentionedTo(String),
+    /// A text query (`words "phrases" prefix*`).
+    Text(String),
+}
+
+impl Criterion {
+    /// The URL parameter name of this criterion.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Criterion::Entity(_) => "e",
+            Criterion::Type(_) => "t",
+            Criterion::Source(_) => "src",
+            Criterion::PublishedFrom(_) => "from",
+            Criterion::PublishedTo(_) => "to",
+            Criterion::MentionedFrom(_) => "mfrom",
+            Criterion::MentionedTo(_) => "mto",
+            Criterion::Text(_) => "q",
+        }
+    }
+}
+
+/// The keys of the URL parameters that are filters (and `any`, their mode).
+pub const FILTER_KEYS: &[&str] = &["e", "t", "src", "from", "to", "mfrom", "mto", "q", "any"];
+
+/// A filter: criteria in the order they were chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub criteria: Vec<Criterion>,
+    /// Entities: any of them instead of all of them.
+    pub any: bool,
+}
+
+/// How an entity is written in a URL: its type and unique name (`PERSON:Kim Jong Un`).
+pub fn entity_ref(corpus: &Corpus, names: &[String], id: usize) -> String {
+    format!("{}:{}", corpus.entities[id].kind.as_str(), names[id])
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.criteria.is_empty()
+    }
+
+    /// The entity ids chosen, in order.
+    pub fn entities(&self) -> impl Iterator<Item = usize> + '_ {
+        self.criteria.iter().filter_map(|c| match c {
+            Criterion::Entity(e) => Some(*e),
+            _ => None,
+        })
+    }
+
+    /// The text query, if any (the last one wins).
+    pub fn text(&self) -> Option<&str> {
+        self.criteria.iter().rev().find_map(|c| match c {
+            Criterion::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Whether a criterion is chosen.
+    pub fn has(&self, c: &Criterion) -> bool {
+        self.criteria.contains(c)
+    }
+
+    /// Adds a criterion, or removes it if it is there (a facet click toggles). A text query or a
+    /// date bound replaces the one of its key.
+    pub fn toggle(&mut self, c: Criterion) {
+        if let Some(i) = self.criteria.iter().position(|x| *x == c) {
+            self.criteria.remove(i);
+            return;
+        }
+        self.set(c);
+    }
+
+    /// Sets a criterion: a text query or date bound replaces the one of its key (an empty one
+    /// removes it); an entity, type or source is added if absent.
+    pub fn set(&mut self, c: Criterion) {
+        let single = matches!(
+            c,
+            Criterion::Text(_)
+                | Criterion::PublishedFrom(_)
+                | Criterion::PublishedTo(_)
+                | Criterion::MentionedFrom(_)
+                | Criterion::MentionedTo(_)
+        );
+        if single {
+            let key = c.key();
+            self.criteria.retain(|x| x.key() != key);
+            let empty = matches!(&c, Criterion::Text(s) | Criterion::PublishedFrom(s) | Criterion::PublishedTo(s)
+                | Criterion::MentionedFrom(s) | Criterion::MentionedTo(s) if s.trim().is_empty());
+            if !empty {
+                self.criteria.push(c);
+            }
+        } else if !self.criteria.contains(&c) {
+            self.criteria.push(c);
+        }
+    }
+
+    /// Removes the criterion chosen last; returns it.
+    pub fn pop(&mut self) -> Option<Criterion> {
+        self.criteria.pop()
+    }
+
+    /// Reads a filter from URL parameters (in their order). Parameters it cannot use are
+    /// ignored and described in the returned notices; keys that are not filters are skipped
+    /// silently (the caller owns them).
+    pub fn from_params<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+        corpus: &Corpus,
+        names: &[String],
+    ) -> (Filter, Vec<String>) {
+        let mut f = Filter::default();
+        let mut notices = Vec::new();
+        for (k, v) in params {
+            let c = match k {
+                "q" => Some(Criterion::Text(v.to_string())),
+                "any" => {
+                    match v {
+                        "1" | "true" => f.any = true,
+                        "0" | "false" => f.any = false,
+                        _ => notices
+                            .push(format!("“any={v}” is not 1 or 0: entities must all match.")),
+                    }
+                    None
+                }
+                "e" => {
+                    let found = v.split_once(':').and_then(|(t, n)| {
+                        let kind = EntityType::parse(t)?;
+                        names
+                            .iter()
+                            .enumerate()
+                            .position(|(i, name)| name == n && corpus.entities[i].kind == kind)
+                    });
+                    if found.is_none() {
+                        notices.push(format!(
+                            "No entity “{v}” in this corpus: that filter was ignored."
+                        ));
+                    }
+                    found.map(Criterion::Entity)
+                }
+                "t" => {
+                    let t = EntityType::parse(&v.to_ascii_uppercase());
+                    if t.is_none() {
+                        notices.push(format!(
+                            "“{v}” is not an entity type: that filter was ignored."
+                        ));
+                    }
+                    t.map(Criterion::Type)
+                }
+                "src" => Some(Criterion::Source(v.to_string())),
+                "from" | "to" | "mfrom" | "mto" => {
+                    if partial(v).is_none() {
+                        notices.push(format!(
+                            "“{k}={v}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD): that filter was ignored."
+                        ));
+                        None
+                    } else {
+                        Some(match k {
+                            "from" => Criterion::PublishedFrom(v.to_string()),
+                            "to" => Criterion::PublishedTo(v.to_string()),
+                            "mfrom" => Criterion::MentionedFrom(v.to_string()),
+                            _ => Criterion::MentionedTo(v.to_string()),
+                        })
+                    }
+                }
+                _ => None,
+            };
+            if let Some(c) = c {
+                f.set(c);
+            }
+        }
+        (f, notices)
+    }
+
+    /// The filter as URL parameters, in order.
+    pub fn to_params(&self, corpus: &Corpus, names: &[String]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .criteria
+            .iter()
+            .map(|c| {
+                let v = match c {
+                    Criterion::Entity(e) => entity_ref(corpus, names, *e),
+                    Criterion::Type(t) => t.as_str().to_string(),
+                    Criterion::Source(s)
+                    | Criterion::PublishedFrom(s)
+                    | Criterion::PublishedTo(s)
+                    | Criterion::MentionedFrom(s)
+                    | Criterion::MentionedTo(s)
+                    | Criterion::Text(s) => s.clone(),
+                };
+                (c.key().to_string(), v)
+            })
+            .collect();
+        if self.any {
+            out.push(("any".into(), "1".into()));
+        }
+        out
+    }
+}
+
+/// What a filter gives: the articles in order, and counts for every facet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    /// Matching articles: by relevance for a text query, else newest first (undated last).
+    pub docs: Vec<u32>,
+    /// Articles naming each type (index as `EntityType::ALL`), under the other criteria.
+    pub types: [u32; 6],
+    /// Articles per source (index as `Index::sources`), under the other criteria.
+    pub sources: Vec<u32>,
+    /// Articles without a source, under the other criteria.
+    pub no_source: u32,
+    /// Articles per published month, year or decade (the finest with at most `MAX_BARS`
+    /// bars), under the other criteria, ascending.
+    pub published: Vec<Bar>,
+    /// Articles per mentioned year, decade or century (likewise), under the other criteria.
+    pub mentioned: Vec<Bar>,
+    /// Matching articles naming each entity (index as `Corpus::entities`).
+    pub entities: Vec<u32>,
+    /// Text matched but no article had it (to tell "no match" from "no query").
+    pub text_query: bool,
+}
+
+/// Most bars a date histogram shows: beyond it, months become years and years decades (a
+/// reader cannot use two hundred bars, and drawing them costs each filter change).
+pub const MAX_BARS: usize = 36;
+
+/// One bar of a date histogram: its label, the bounds that choosing it sets, and its count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// `2024-06`, `2024`, `1950s` or `1900s`.
+    pub label: String,
+    /// The from and to bounds (`2024-06`; `2024`; `1950` and `1959`).
+    pub from: String,
+    pub to: String,
+    pub count: u32,
+}
+
+/// A unit of a date histogram, coarsest last.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Unit {
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The bucket of a `yyyymm` month or a `yyyy` year (`Month` takes months only).
+    fn bucket(self, v: u32, months: bool) -> u32 {
+        let year = if months { v / 100 } else { v };
+        match self {
+            Unit::Month => v,
+            Unit::Year => year,
+            Unit::Decade => year / 10 * 10,
+            Unit::Century => year / 100 * 100,
+        }
+    }
+
+    fn bar(self, b: u32, count: u32) -> Bar {
+        let (label, from, to) = match self {
+            Unit::Month => {
+                let m = format!("{}-{:02}", b / 100, b % 100);
+                (m.clone(), m.clone(), m)
+            }
+            Unit::Year => (b.to_string(), b.to_string(), b.to_string()),
+            Unit::Decade => (format!("{b}s"), b.to_string(), (b + 9).to_string()),
+            Unit::Century => (format!("{b}s"), b.to_string(), (b + 99).to_string()),
+        };
+        Bar {
+            label,
+            from,
+            to,
+            count,
+        }
+    }
+}
+
+/// A histogram of articles over dates: `per_doc` holds each article's distinct values
+/// (`yyyymm` months when `months`, else `yyyy` years); an article counts once per bar. The
+/// finest unit giving at most `MAX_BARS` bars is used.
+fn histogram<T: AsRef<[u32]>>(per_doc: &[T], months: bool) -> Vec<Bar> {
+    let units: &[Unit] = if months {
+        &[Unit::Month, Unit::Year, Unit::Decade, Unit::Century]
+    } else {
+        &[Unit::Year, Unit::Decade, Unit::Century]
+    };
+    let mut keys: Vec<u32> = Vec::new();
+    let mut doc_keys: Vec<u32> = Vec::new();
+    for (i, &unit) in units.iter().enumerate() {
+        keys.clear();
+        for vals in per_doc {
+            doc_keys.clear();
+            doc_keys.extend(vals.as_ref().iter().map(|&v| unit.bucket(v, months)));
+            doc_keys.dedup(); // values are sorted, so buckets are too
+            keys.extend_from_slice(&doc_keys);
+        }
+        keys.sort_unstable();
+        let counts = runs(&keys);
+        if counts.len() <= MAX_BARS || i + 1 == units.len() {
+            return counts.into_iter().map(|(b, n)| unit.bar(b, n)).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Which facet a criterion narrows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Entity,
+    Type,
+    Source,
+    Published,
+    Mentioned,
+    Text,
+}
+
+fn facet(c: &Criterion) -> Facet {
+    match c {
+        Criterion::Entity(_) => Facet::Entity,
+        Criterion::Type(_) => Facet::Type,
+        Criterion::Source(_) => Facet::Source,
+        Criterion::PublishedFrom(_) | Criterion::PublishedTo(_) => Facet::Published,
+        Criterion::MentionedFrom(_) | Criterion::MentionedTo(_) => Facet::Mentioned,
+        Criterion::Text(_) => Facet::Text,
+    }
+}
+
+/// The days between a facet's from and to bounds (open where a bound is not set).
+fn bounds(f: &Filter, from_key: &str, to_key: &str) -> (Day, Day) {
+    let last = |key: &str| {
+        f.criteria.iter().rev().find_map(|c| match c {
+            Criterion::PublishedFrom(s)
+            | Criterion::PublishedTo(s)
+            | Criterion::MentionedFrom(s)
+            | Criterion::MentionedTo(s)
+                if c.key() == key =>
+            {
+                partial(s)
+            }
+            _ => None,
+        })
+    };
+    (
+        last(from_key).map_or(0, |(start, _)| start),
+        last(to_key).map_or(Day::MAX, |(_, end)| end),
+    )
+}
+
+/// Evaluates a filter against the index.
+pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
+    let present = |fc: Facet| f.criteria.iter().any(|c| facet(c) == fc);
+    // the articles each facet allows (all of them where it has no criterion)
+    let entity_set = if present(Facet::Entity) {
+        let sets = f.entities().filter_map(|e| ix.by_entity.get(e));
+        if f.any {
+            sets.fold(RoaringBitmap::new(), |acc, s| acc | s)
+        } else {
+            let mut acc = ix.all.clone();
+            for s in sets {
+                acc &= s;
+            }
+            acc
+        }
+    } else {
+        ix.all.clone()
+    };
+    let type_set = if present(Facet::Type) {
+        f.criteria
+            .iter()
+            .fold(RoaringBitmap::new(), |acc, c| match c {
+                Criterion::Type(t) => {
+                    acc | &ix.by_type[EntityType::ALL.iter().position(|x| x == t).unwrap_or(0)]
+                }
+                _ => acc,
+            })
+    } else {
+        ix.all.clone()
+    };
+    let source_set = if present(Facet::Source) {
+        f.criteria
+            .iter()
+            .fold(RoaringBitmap::new(), |acc, c| match c {
+                Criterion::Source(s) => match ix.sources.binary_search(s) {
+                    Ok(i) => acc | &ix.by_source[i],
+                    Err(_) => acc,
+                },
+                _ => acc,
+            })
+    } else {
+        ix.all.clone()
+    };
+    let published_set = if present(Facet::Published) {
+        let (lo, hi) = bounds(f, "from", "to");
+        ix.docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.published.is_some_and(|p| lo <= p && p <= hi))
+            .map(|(i, _)| i as u32)
+            .collect()
+    } else {
+        ix.all.clone()
+    };
+    let mentioned_set = if present(Facet::Mentioned) {
+        let (lo, hi) = bounds(f, "mfrom", "mto");
+        ix.docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.mentioned.iter().any(|&(a, b)| a <= hi && lo <= b))
+            .map(|(i, _)| i as u32)
+            .collect()
+    } else {
+        ix.all.clone()
+    };
+    let query = f.text().map(TextQuery::parse).filter(|q| !q.is_empty());
+    let ranked = query.as_ref().map(|q| ix.text.search(q));
+    let text_set: RoaringBitmap = match &ranked {
+        Some(r) => r.iter().map(|(d, _)| *d).collect(),
+        None => ix.all.clone(),
+    };
+
+    let sets = [
+        (Facet::Entity, &entity_set),
+        (Facet::Type, &type_set),
+        (Facet::Source, &source_set),
+        (Facet::Published, &published_set),
+        (Facet::Mentioned, &mentioned_set),
+        (Facet::Text, &text_set),
+    ];
+    let all_but = |skip: Facet| {
+        let mut acc = ix.all.clone();
+        for (fc, s) in &sets {
+            if *fc != skip {
+                acc &= *s;
+            }
+        }
+        acc
+    };
+    let matched = all_but(Facet::Text) & &text_set;
+
+    let mut r = Results {
+        sources: vec![0; ix.sources.len()],
+        entities: vec![0; corpus.entities.len()],
+        text_query: query.is_some(),
+        ..Default::default()
+    };
+    for d in &all_but(Facet::Type) {
+        let t = ix.docs[d as usize].types;
+        for (i, ty) in EntityType::ALL.iter().enumerate() {
+            if t & type_bit(*ty) != 0 {
+                r.types[i] += 1;
+            }
+        }
+    }
+    for d in &all_but(Facet::Source) {
+        match ix.docs[d as usize].source {
+            Some(s) => r.sources[s as usize] += 1,
+            None => r.no_source += 1,
+        }
+    }
+    let months: Vec<[u32; 1]> = all_but(Facet::Published)
+        .iter()
+        .filter_map(|d| ix.docs[d as usize].published.map(|p| [p / 100]))
+        .collect();
+    r.published = histogram(&months, true);
+    let years: Vec<&[u32]> = all_but(Facet::Mentioned)
+        .iter()
+        .map(|d| ix.docs[d as usize].mentioned_years.as_slice())
+        .filter(|ys| !ys.is_empty())
+        .collect();
+    r.mentioned = histogram(&years, false);
+    for d in &matched {
+        for &e in &ix.docs[d as usize].entities {
+            r.entities[e as usize] += 1;
+        }
+    }
+    r.docs = match ranked {
+        Some(ranked) => ranked
+            .into_iter()
+            .map(|(d, _)| d)
+            .filter(|d| matched.contains(*d))
+            .collect(),
+        None => {
+            let mut docs: Vec<u32> = matched.iter().collect();
+            docs.sort_by(|a, b| {
+                let (pa, pb) = (
+                    ix.docs[*a as usize].published,
+                    ix.docs[*b as usize].published,
+                );
+                pb.cmp(&pa).then(a.cmp(b))
+            });
+            docs
+        }
+    };
+    r
+}
+
+/// Counts of equal values in a sorted list.
+fn runs(sorted: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &v in sorted {
+        match out.last_mut() {
+            Some((last, n)) if *last == v => *n += 1,
+            _ => out.push((v, 1)),
+        }
+    }
+    out
+}
+
+/// Whether a partial date is one `interval` accepts (for input validation at the UI edge).
+pub fn is_date(s: &str) -> bool {
+    interval(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{format::json, Input};
+
+    fn corpus() -> Corpus {
+        let docs = [
+            ("a.txt", " date 2024-06-20 Kim meets Putin in Pyongyang. June. 20, 2024 10:00. by Jane Roe jane@yna.co.kr.\n\nKim Jong Un met Vladimir Putin in Pyongyang on June 19, 2024, and showed him the Hwasong-18 missile.\n"),
+            ("b.txt", " date 2024-09-13 Shoigu visits Pyongyang again. September. 13, 2024 09:00. by John Doe john@yna.co.kr.\n\nSergei Shoigu met Kim Jong Un in Pyongyang on Friday to discuss the treaty signed in June.\n"),
+            ("c.txt", "Seoul reacts to the treaty\n\nOfficials in Seoul said on Monday that the treaty between Pyongyang and Moscow threatens the region, recalling the Korean War of 1950.\n"),
+        ];
+        Corpus::build(
+            docs.iter()
+                .map(|(n, t)| Input::new(*n, t.as_bytes().to_vec()))
+                .collect(),
+        )
+        .0
+    }
+
+    fn names(c: &Corpus) -> Vec<String> {
+        json::unique_names(c)
+    }
+
+    fn id(c: &Corpus, name: &str) -> usize {
+        c.entities
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    }
+
+    #[test]
+    fn entities_all_or_any_and_facets_follow() {
+        let c = corpus();
+        let ix = Index::build(&c);
+        let mut f = Filter::default();
+        f.toggle(Criterion::Entity(id(&c, "Pyongyang")));
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.docs.len(), 3);
+        f.toggle(Criterion::Entity(id(&c, "Sergei Shoigu")));
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.docs, [1]);
+        assert_eq!(r.entities[id(&c, "Kim Jong Un")], 1);
+        f.any = true;
+        assert_eq!(evaluate(&ix, &c, &f).docs.len(), 3);
+        // a facet counts under the other criteria: weapons are named in one article
+        let r = evaluate(&ix, &c, &Filter::default());
+        assert_eq!(r.types[3], 1);
+        assert_eq!(r.docs, [1, 0, 2], "newest first, undated last");
+    }
+
+    #[test]
+    fn dates_sources_and_text() {
+        let c = corpus();
+        let ix = Index::build(&c);
+        let mut f = Filter::default();
+        f.set(Criterion::PublishedFrom("2024-07".into()));
+        assert_eq!(evaluate(&ix, &c, &f).docs, [1]);
+        f.set(Criterion::PublishedFrom("2024".into()));
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.docs, [1, 0]);
+        let bars: Vec<(&str, u32)> = r
+            .published
+            .iter()
+            .map(|b| (b.label.as_str(), b.count))
+            .collect();
+        assert_eq!(bars, [("2024-06", 1), ("2024-09", 1)]);
+        let mut f = Filter::default();
+        f.set(Criterion::MentionedTo("1960".into()));
+        assert_eq!(evaluate(&ix, &c, &f).docs, [2]);
+        let mut f = Filter::default();
+        f.set(Criterion::Text("treaty".into()));
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.docs.len(), 2);
+        assert!(r.text_query);
+        f.set(Criterion::Text("\"korean war\"".into()));
+        assert_eq!(evaluate(&ix, &c, &f).docs, [2]);
+        f.set(Criterion::Text("zebra".into()));
+        assert!(evaluate(&ix, &c, &f).docs.is_empty());
+    }
+
+    #[test]
+    fn histograms_coarsen_past_max_bars_counting_each_article_once() {
+        // 40 articles, one a month: too many months, so years
+        let months: Vec<Vec<u32>> = (0..40)
+            .map(|i| vec![202001 + i / 12 * 100 + i % 12])
+            .collect();
+        let bars = histogram(&months, true);
+        assert_eq!(bars.len(), 4);
+        assert_eq!(
+            (
+                bars[0].label.as_str(),
+                bars[0].from.as_str(),
+                bars[0].to.as_str(),
+                bars[0].count
+            ),
+            ("2020", "2020", "2020", 12)
+        );
+        assert_eq!(bars[3].count, 4);
+        // few months stay months
+        let bars = histogram(&months[..3], true);
+        assert_eq!(bars[2].label, "2020-03");
+        // mentioned years over two centuries become decades; an article naming 1950 and
+        // 1953 counts once in the 1950s
+        let mut years: Vec<Vec<u32>> = (1800..1900).step_by(2).map(|y| vec![y]).collect();
+        years.push(vec![1950, 1953]);
+        let bars = histogram(&years, false);
+        let fifties = bars.iter().find(|b| b.label == "1950s").expect("1950s");
+        assert_eq!(
+            (fifties.from.as_str(), fifties.to.as_str(), fifties.count),
+            ("1950", "1959", 1)
+        );
+        assert!(bars.len() <= MAX_BARS);
+        // years over many centuries become centuries
+        let years: Vec<Vec<u32>> = (0..40).map(|i| vec![1000 + i * 25]).collect();
+        let bars = histogram(&years, false);
+        assert_eq!(
+            (bars[0].label.as_str(), bars[0].to.as_str()),
+            ("1000s", "1099")
+        );
+    }
+
+    #[test]
+    fn url_round_trip_and_notices() {
+        let c = corpus();
+        let n = names(&c);
+        let mut f = Filter::default();
+        f.toggle(Criterion::Entity(id(&c, "Kim Jong Un")));
+        f.toggle(Criterion::Type(EntityType::Weapon));
+        f.set(Criterion::Text("treaty".into()));
+        f.set(Criterion::PublishedTo("2024-08".into()));
+        f.any = true;
+        let params = f.to_params(&c, &n);
+        assert_eq!(
+            params[0],
+            ("e".to_string(), "PERSON:Kim Jong Un".to_string())
+        );
+        let (back, notices) =
+            Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
+        assert_eq!(back, f);
+        assert!(notices.is_empty());
+        let (bad, notices) = Filter::from_params(
+            [
+                ("e", "PERSON:Nobody"),
+                ("t", "FRUIT"),
+                ("from", "last week"),
+                ("q", "kim"),
+                ("doc", "x"),
+            ],
+            &c,
+            &n,
+        );
+        assert_eq!(bad.criteria, [Criterion::Text("kim".into())]);
+        assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn toggling_and_popping_keep_order() {
+        let mut f = Filter::default();
+        f.toggle(Criterion::Type(EntityType::Person));
+        f.set(Criterion::Text("kim".into()));
+        f.toggle(Criterion::Source("KCNA".into()));
+        f.set(Criterion::Text("putin".into()));
+        assert_eq!(f.text(), Some("putin"));
+        assert_eq!(f.pop(), Some(Criterion::Text("putin".into())));
+        f.toggle(Criterion::Type(EntityType::Person));
+        assert_eq!(f.criteria, [Criterion::Source("KCNA".into())]);
+        f.set(Criterion::Text("  ".into()));
+        assert_eq!(f.criteria.len(), 1, "an empty query sets nothing");
+    }
+}
