@@ -26,8 +26,16 @@ pub struct Entity {
     pub name: String,
     /// Distinct surface forms seen in the corpus, most frequent first.
     pub aliases: Vec<String>,
+    /// Mentions in article text, and articles whose text names it (page furniture aside: a
+    /// byline or a weather widget is not the article).
     pub mention_count: usize,
     pub doc_count: usize,
+    /// The same, counting page furniture too.
+    pub all_mention_count: usize,
+    pub all_doc_count: usize,
+    /// A date that could not be resolved ("Tuesday" in an undated article): it stands for
+    /// itself in its one article, and is listed with that article rather than corpus-wide.
+    pub local: bool,
     /// Latitude and longitude, for places the gazetteer knows.
     pub coords: Option<(f32, f32)>,
 }

@@ -24,7 +24,8 @@ pub struct Linker {
     index: HashMap<LinkKey, usize>,
     entities: Vec<Entity>,
     surfaces: Vec<HashMap<String, usize>>,
-    docs_of: Vec<Vec<usize>>,
+    /// The articles naming each entity, and whether their text does (not only their furniture).
+    docs_of: Vec<Vec<(usize, bool)>>,
     docs: Vec<Document>,
 }
 
@@ -93,6 +94,9 @@ impl Linker {
                         aliases: Vec::new(),
                         mention_count: 0,
                         doc_count: 0,
+                        all_mention_count: 0,
+                        all_doc_count: 0,
+                        local: matches!(key, LinkKey::Unresolved(..)),
                         coords,
                     });
                     self.surfaces.push(HashMap::default());
@@ -102,15 +106,20 @@ impl Linker {
                 }
             };
             m.entity = id;
-            self.entities[id].mention_count += 1;
+            let in_text = !doc.article.in_furniture(m.start);
+            self.entities[id].all_mention_count += 1;
+            if in_text {
+                self.entities[id].mention_count += 1;
+            }
             match self.surfaces[id].get_mut(surface) {
                 Some(n) => *n += 1,
                 None => {
                     self.surfaces[id].insert(surface.to_string(), 1);
                 }
             }
-            if self.docs_of[id].last() != Some(&d) {
-                self.docs_of[id].push(d);
+            match self.docs_of[id].last_mut() {
+                Some((last, text)) if *last == d => *text |= in_text,
+                _ => self.docs_of[id].push((d, in_text)),
             }
         }
         self.docs.push(doc);
@@ -141,7 +150,8 @@ impl Linker {
                 }
             }
             e.aliases = forms.into_iter().map(|(f, _)| f).collect();
-            e.doc_count = ds.len();
+            e.all_doc_count = ds.len();
+            e.doc_count = ds.iter().filter(|(_, in_text)| *in_text).count();
         }
         Corpus {
             docs: self.docs,

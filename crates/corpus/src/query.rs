@@ -5,9 +5,10 @@
 //!
 //! Within a facet the chosen values are alternatives (Yonhap or KCNA); across facets they all
 //! hold. Entities all hold unless `any` is set. Each facet counts the articles matching every
-//! criterion but its own, so a reader sees what choosing another value would give.
+//! criterion but its own, so a reader sees what choosing another value would give. What an
+//! article names only in its page furniture counts only when `furniture` is set.
 use crate::index::search::TextQuery;
-use crate::index::{interval, partial, type_bit, Day, Index};
+use crate::index::{partial, type_bit, Day, Index};
 use crate::{Corpus, EntityType};
 use roaring::RoaringBitmap;
 
@@ -46,8 +47,48 @@ impl Criterion {
     }
 }
 
-/// The keys of the URL parameters that are filters (and `any`, their mode).
-pub const FILTER_KEYS: &[&str] = &["e", "t", "src", "from", "to", "mfrom", "mto", "q", "any"];
+/// The keys of the URL parameters that are filters (and `any`, their mode; `sort`, the order;
+/// `raw`, whether page furniture counts).
+pub const FILTER_KEYS: &[&str] = &[
+    "e", "t", "src", "from", "to", "mfrom", "mto", "q", "any", "sort", "raw",
+];
+
+/// The order of the result list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// By the best known date, newest first, undated last.
+    Date,
+    /// By source name, then newest first; articles without a source last.
+    Source,
+    /// By relevance to the text query (only with one; otherwise by date).
+    Relevance,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [Order::Date, Order::Source, Order::Relevance];
+
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Order::Date => "date",
+            Order::Source => "source",
+            Order::Relevance => "relevance",
+        }
+    }
+
+    /// How a list in this order is described ("newest first").
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Date => "newest first",
+            Order::Source => "by source",
+            Order::Relevance => "by relevance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Order> {
+        Order::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
 
 /// A filter: criteria in the order they were chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,6 +96,10 @@ pub struct Filter {
     pub criteria: Vec<Criterion>,
     /// Entities: any of them instead of all of them.
     pub any: bool,
+    /// The order asked for (`None`: by relevance with a text query, else by date).
+    pub order: Option<Order>,
+    /// Count what articles name in their page furniture too (bylines, widgets, promotions).
+    pub furniture: bool,
 }
 
 /// How an entity is written in a URL: its type and unique name (`PERSON:Kim Jong Un`).
@@ -149,6 +194,19 @@ impl Filter {
                     }
                     None
                 }
+                "sort" => {
+                    match Order::parse(v) {
+                        Some(o) => f.order = Some(o),
+                        None => notices.push(format!(
+                            "“sort={v}” is not an order (date, source or relevance): the list is by date."
+                        )),
+                    }
+                    None
+                }
+                "raw" => {
+                    f.furniture = matches!(v, "1" | "true");
+                    None
+                }
                 "e" => {
                     let found = v.split_once(':').and_then(|(t, n)| {
                         let kind = EntityType::parse(t)?;
@@ -220,15 +278,33 @@ impl Filter {
         if self.any {
             out.push(("any".into(), "1".into()));
         }
+        if let Some(o) = self.order {
+            out.push(("sort".into(), o.as_str().into()));
+        }
+        if self.furniture {
+            out.push(("raw".into(), "1".into()));
+        }
         out
+    }
+
+    /// The order the list is in: the one asked for, where it applies.
+    pub fn effective_order(&self) -> Order {
+        let query = self.text().is_some_and(|t| !TextQuery::parse(t).is_empty());
+        match self.order {
+            Some(Order::Relevance) | None if query => Order::Relevance,
+            Some(Order::Source) => Order::Source,
+            _ => Order::Date,
+        }
     }
 }
 
 /// What a filter gives: the articles in order, and counts for every facet.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
-    /// Matching articles: by relevance for a text query, else newest first (undated last).
+    /// Matching articles, in `order`.
     pub docs: Vec<u32>,
+    /// The order of `docs`.
+    pub order: Option<Order>,
     /// Articles naming each type (index as `EntityType::ALL`), under the other criteria.
     pub types: [u32; 6],
     /// Articles per source (index as `Index::sources`), under the other criteria.
@@ -376,8 +452,17 @@ fn bounds(f: &Filter, from_key: &str, to_key: &str) -> (Day, Day) {
 pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
     let present = |fc: Facet| f.criteria.iter().any(|c| facet(c) == fc);
     // the articles each facet allows (all of them where it has no criterion)
+    let naming = |e: usize| -> RoaringBitmap {
+        let mut s = ix.by_entity.get(e).cloned().unwrap_or_default();
+        if f.furniture {
+            if let Some(extra) = ix.by_entity_furniture.get(e) {
+                s |= extra;
+            }
+        }
+        s
+    };
     let entity_set = if present(Facet::Entity) {
-        let sets = f.entities().filter_map(|e| ix.by_entity.get(e));
+        let sets = f.entities().map(naming);
         if f.any {
             sets.fold(RoaringBitmap::new(), |acc, s| acc | s)
         } else {
@@ -395,7 +480,13 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
             .iter()
             .fold(RoaringBitmap::new(), |acc, c| match c {
                 Criterion::Type(t) => {
-                    acc | &ix.by_type[EntityType::ALL.iter().position(|x| x == t).unwrap_or(0)]
+                    let i = EntityType::ALL.iter().position(|x| x == t).unwrap_or(0);
+                    let acc = acc | &ix.by_type[i];
+                    if f.furniture {
+                        acc | &ix.by_type_furniture[i]
+                    } else {
+                        acc
+                    }
                 }
                 _ => acc,
             })
@@ -431,7 +522,10 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
         ix.docs
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.mentioned.iter().any(|&(a, b)| a <= hi && lo <= b))
+            .filter(|(_, d)| {
+                let overlaps = |ivs: &[(Day, Day)]| ivs.iter().any(|&(a, b)| a <= hi && lo <= b);
+                overlaps(&d.mentioned) || (f.furniture && overlaps(&d.furniture_mentioned))
+            })
             .map(|(i, _)| i as u32)
             .collect()
     } else {
@@ -470,7 +564,12 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
         ..Default::default()
     };
     for d in &all_but(Facet::Type) {
-        let t = ix.docs[d as usize].types;
+        let facts = &ix.docs[d as usize];
+        let t = if f.furniture {
+            facts.types | facts.furniture_types
+        } else {
+            facts.types
+        };
         for (i, ty) in EntityType::ALL.iter().enumerate() {
             if t & type_bit(*ty) != 0 {
                 r.types[i] += 1;
@@ -495,29 +594,119 @@ pub fn evaluate(ix: &Index, corpus: &Corpus, f: &Filter) -> Results {
         .collect();
     r.mentioned = histogram(&years, false);
     for d in &matched {
-        for &e in &ix.docs[d as usize].entities {
+        let facts = &ix.docs[d as usize];
+        for &e in &facts.entities {
             r.entities[e as usize] += 1;
         }
+        if f.furniture {
+            for &e in &facts.furniture_entities {
+                r.entities[e as usize] += 1;
+            }
+        }
     }
-    r.docs = match ranked {
-        Some(ranked) => ranked
+    let order = f.effective_order();
+    r.order = Some(order);
+    let day = |d: u32| ix.docs[d as usize].best_date.map(|(day, _)| day);
+    r.docs = match (ranked, order) {
+        (Some(ranked), Order::Relevance) => ranked
             .into_iter()
             .map(|(d, _)| d)
             .filter(|d| matched.contains(*d))
             .collect(),
-        None => {
+        (_, Order::Source) => {
             let mut docs: Vec<u32> = matched.iter().collect();
-            docs.sort_by(|a, b| {
-                let (pa, pb) = (
-                    ix.docs[*a as usize].published,
-                    ix.docs[*b as usize].published,
-                );
-                pb.cmp(&pa).then(a.cmp(b))
+            // sources are sorted by name, so their index orders them; none sorts last
+            let source = |d: u32| ix.docs[d as usize].source.unwrap_or(u32::MAX);
+            docs.sort_by(|&a, &b| {
+                source(a)
+                    .cmp(&source(b))
+                    .then(day(b).cmp(&day(a)))
+                    .then(a.cmp(&b))
             });
+            docs
+        }
+        _ => {
+            let mut docs: Vec<u32> = matched.iter().collect();
+            // newest first; `None` (undated) sorts below every date
+            docs.sort_by(|&a, &b| day(b).cmp(&day(a)).then(a.cmp(&b)));
             docs
         }
     };
     r
+}
+
+/// What a filter keeps, in words: "Articles naming all of: Kim Jong Un, Kinzhal · naming
+/// weapon systems · from KCNA or Yonhap · published 2024-08 to 2024-09 · mentioning dates from
+/// 1950 · matching “missile”". `None` for an empty filter (every article).
+pub fn describe(f: &Filter, corpus: &Corpus) -> Option<String> {
+    let mut parts = Vec::new();
+    let names: Vec<&str> = f
+        .entities()
+        .filter_map(|e| corpus.entities.get(e))
+        .map(|e| e.name.as_str())
+        .collect();
+    match names.len() {
+        0 => {}
+        1 => parts.push(format!("naming {}", names[0])),
+        _ if f.any => parts.push(format!("naming any of: {}", names.join(", "))),
+        _ => parts.push(format!("naming all of: {}", names.join(", "))),
+    }
+    let types: Vec<&str> = f
+        .criteria
+        .iter()
+        .filter_map(|c| match c {
+            Criterion::Type(t) => Some(t.plural()),
+            _ => None,
+        })
+        .collect();
+    if !types.is_empty() {
+        parts.push(format!("naming {}", types.join(" or ")));
+    }
+    let sources: Vec<&str> = f
+        .criteria
+        .iter()
+        .filter_map(|c| match c {
+            Criterion::Source(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !sources.is_empty() {
+        parts.push(format!("from {}", sources.join(" or ")));
+    }
+    let range = |what: &str, from: &str, to: &str| {
+        let last = |key: &str| {
+            f.criteria
+                .iter()
+                .rev()
+                .find(|c| c.key() == key)
+                .and_then(|c| match c {
+                    Criterion::PublishedFrom(s)
+                    | Criterion::PublishedTo(s)
+                    | Criterion::MentionedFrom(s)
+                    | Criterion::MentionedTo(s) => Some(s.clone()),
+                    _ => None,
+                })
+        };
+        match (last(from), last(to)) {
+            (Some(a), Some(b)) => Some(format!("{what} {a} to {b}")),
+            (Some(a), None) => Some(format!("{what} from {a}")),
+            (None, Some(b)) => Some(format!("{what} until {b}")),
+            (None, None) => None,
+        }
+    };
+    parts.extend(range("published", "from", "to"));
+    parts.extend(range("mentioning dates", "mfrom", "mto"));
+    if let Some(t) = f.text().filter(|t| !t.trim().is_empty()) {
+        parts.push(format!("matching “{}”", t.trim()));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut s = format!("Articles {}", parts.join(" · "));
+    if f.furniture {
+        s.push_str(" (page furniture included)");
+    }
+    Some(s)
 }
 
 /// Counts of equal values in a sorted list.
@@ -532,9 +721,10 @@ fn runs(sorted: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// Whether a partial date is one `interval` accepts (for input validation at the UI edge).
+/// Whether a date bound is one the filter accepts (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), for
+/// input validation at the UI edge: the same test the URL is read with.
 pub fn is_date(s: &str) -> bool {
-    interval(s).is_some()
+    partial(s).is_some()
 }
 
 #[cfg(test)]
@@ -585,6 +775,98 @@ mod tests {
         let r = evaluate(&ix, &c, &Filter::default());
         assert_eq!(r.types[3], 1);
         assert_eq!(r.docs, [1, 0, 2], "newest first, undated last");
+    }
+
+    #[test]
+    fn a_date_entity_filters_to_the_articles_naming_it() {
+        let c = corpus();
+        let ix = Index::build(&c);
+        let june19 = id(&c, "2024-06-19");
+        let mut f = Filter::default();
+        f.toggle(Criterion::Entity(june19));
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.docs, [0]);
+        assert_eq!(r.entities[june19], 1);
+        // the panel's counts under no filter include dates
+        assert_eq!(evaluate(&ix, &c, &Filter::default()).entities[june19], 1);
+        // a range bound is checked the way the URL is read
+        assert!(is_date("2024-08") && !is_date("2024-08-12/2024-08-14"));
+    }
+
+    #[test]
+    fn orders_by_date_source_or_relevance() {
+        let c = corpus();
+        let ix = Index::build(&c);
+        let mut f = Filter::default();
+        assert_eq!(evaluate(&ix, &c, &f).order, Some(Order::Date));
+        f.order = Some(Order::Source);
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!(r.order, Some(Order::Source));
+        // a and b come from one source, newest first; c has none and goes last
+        assert_eq!(r.docs, [1, 0, 2], "{:?}", ix.sources);
+        // relevance needs a query: without one the list is by date
+        f.order = Some(Order::Relevance);
+        assert_eq!(evaluate(&ix, &c, &f).order, Some(Order::Date));
+        f.set(Criterion::Text("treaty".into()));
+        assert_eq!(evaluate(&ix, &c, &f).order, Some(Order::Relevance));
+        f.order = Some(Order::Date);
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!((r.order, r.docs.clone()), (Some(Order::Date), vec![1, 2]));
+        let n = names(&c);
+        let params = f.to_params(&c, &n);
+        assert!(params.contains(&("sort".into(), "date".into())));
+        let (back, notices) =
+            Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
+        assert_eq!((back, notices.len()), (f, 0));
+        let (_, notices) = Filter::from_params([("sort", "sideways")], &c, &n);
+        assert_eq!(notices.len(), 1);
+    }
+
+    #[test]
+    fn furniture_counts_only_when_asked() {
+        let c = corpus();
+        let ix = Index::build(&c);
+        // "Jane Roe" is named only in a's byline (page furniture)
+        let jane = id(&c, "Jane Roe");
+        let mut f = Filter::default();
+        assert_eq!(evaluate(&ix, &c, &f).entities[jane], 0);
+        f.toggle(Criterion::Entity(jane));
+        assert!(evaluate(&ix, &c, &f).docs.is_empty());
+        f.furniture = true;
+        let r = evaluate(&ix, &c, &f);
+        assert_eq!((r.docs.clone(), r.entities[jane]), (vec![0], 1));
+        let n = names(&c);
+        let params = f.to_params(&c, &n);
+        assert!(params.contains(&("raw".into(), "1".into())));
+        let (back, _) =
+            Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
+        assert_eq!(back, f);
+    }
+
+    #[test]
+    fn a_filter_says_what_it_means() {
+        let c = corpus();
+        let mut f = Filter::default();
+        assert_eq!(describe(&f, &c), None);
+        f.toggle(Criterion::Entity(id(&c, "Kim Jong Un")));
+        assert_eq!(describe(&f, &c).unwrap(), "Articles naming Kim Jong Un");
+        f.toggle(Criterion::Entity(id(&c, "Sergei Shoigu")));
+        assert_eq!(
+            describe(&f, &c).unwrap(),
+            "Articles naming all of: Kim Jong Un, Sergei Shoigu"
+        );
+        f.any = true;
+        f.toggle(Criterion::Type(EntityType::Weapon));
+        f.toggle(Criterion::Type(EntityType::Place));
+        f.set(Criterion::MentionedFrom("1950".into()));
+        f.set(Criterion::PublishedFrom("2024-06".into()));
+        f.set(Criterion::PublishedTo("2024-09".into()));
+        f.set(Criterion::Text("treaty ".into()));
+        assert_eq!(
+            describe(&f, &c).unwrap(),
+            "Articles naming any of: Kim Jong Un, Sergei Shoigu · naming weapon systems or places \
+             · published 2024-06 to 2024-09 · mentioning dates from 1950 · matching “treaty”"
+        );
     }
 
     #[test]

@@ -37,6 +37,18 @@ impl EntityType {
         }
     }
 
+    /// The type's plural in running text ("weapon systems").
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityType::Person => "people",
+            EntityType::Org => "organisations",
+            EntityType::Place => "places",
+            EntityType::Weapon => "weapon systems",
+            EntityType::Event => "events",
+            EntityType::Date => "dates",
+        }
+    }
+
     /// Parses a guidelines type name.
     pub fn parse(s: &str) -> Option<EntityType> {
         EntityType::ALL.into_iter().find(|t| t.as_str() == s)

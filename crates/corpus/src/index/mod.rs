@@ -1,7 +1,12 @@
 //! The index the explorer queries, built once per corpus: each article's facts (source,
-//! published day, the date intervals its DATE values cover, the entities and types it names)
-//! and postings from each entity, type and source to its articles as roaring bitmaps, plus the
-//! full-text index of titles and bodies.
+//! published day, its best known date, the date intervals its DATE values cover, the entities
+//! and types it names) and postings from each entity, type and source to its articles as
+//! roaring bitmaps, plus the full-text index of titles and bodies.
+//!
+//! What an article names in its page furniture (a byline, a weather widget, a promotion) is
+//! kept apart from what its text names: by default the explorer offers only what a reader of
+//! the cleaned article can see, and the furniture postings join in when the reader asks to see
+//! the page furniture.
 pub mod search;
 
 use crate::{Corpus, Document, EntityType};
@@ -62,10 +67,58 @@ pub struct DocFacts {
     /// The distinct years `mentioned` touches, ascending (a long interval gives its first 50),
     /// for the mentioned-dates histogram.
     pub mentioned_years: Vec<u32>,
-    /// Distinct entities named (not dates), ascending ids.
+    /// Distinct entities named in the article's text (dates included), ascending ids.
     pub entities: Vec<u32>,
-    /// Bit `i` set when the article names an entity of `EntityType::ALL[i]`.
+    /// Bit `i` set when the article's text names an entity of `EntityType::ALL[i]`.
     pub types: u8,
+    /// The article's best known date, and where it comes from (for sorting and for saying so).
+    pub best_date: Option<(Day, DateBasis)>,
+    /// Distinct entities the article names only in its page furniture, ascending ids.
+    pub furniture_entities: Vec<u32>,
+    /// Types the article names only in its page furniture.
+    pub furniture_types: u8,
+    /// Intervals of DATE values named only in page furniture, merged and sorted.
+    pub furniture_mentioned: Vec<(Day, Day)>,
+}
+
+/// Where an article's best known date comes from, most trusted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateBasis {
+    /// The article's own publication date.
+    Published,
+    /// The date its page showed (when the page was viewed or saved).
+    PageDate,
+    /// Neither: the latest day or month its text names as happening.
+    Mentioned,
+}
+
+/// Longest interval, in days of `Day` arithmetic, that counts as a dated event for an undated
+/// article's best date: a day, a range of days or a month, not a year or a decade (which
+/// "by 2030" or "the 1950s" would give).
+const EVENT_SPAN: Day = 31;
+
+/// The latest dated event an article's text names (a DATE value of a day, a range of days or
+/// a month, outside page furniture): its end day and its value.
+pub fn latest_event(doc: &Document) -> Option<(Day, &str)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Date && !doc.article.in_furniture(m.start))
+        .filter_map(|m| {
+            let v = m.value.as_deref()?;
+            let (a, b) = interval(v)?;
+            (b - a < EVENT_SPAN).then_some((b, v))
+        })
+        .max_by_key(|(b, _)| *b)
+}
+
+/// An article's best known date: its publication date, else the date its page showed, else
+/// the latest dated event its text names.
+pub fn best_date(doc: &Document) -> Option<(Day, DateBasis)> {
+    let start = |s: &Option<String>| s.as_deref().and_then(partial).map(|(a, _)| a);
+    start(&doc.article.published)
+        .map(|d| (d, DateBasis::Published))
+        .or_else(|| start(&doc.article.page_date).map(|d| (d, DateBasis::PageDate)))
+        .or_else(|| latest_event(doc).map(|(d, _)| (d, DateBasis::Mentioned)))
 }
 
 /// Bit of a type in `DocFacts::types`.
@@ -79,8 +132,12 @@ pub struct Index {
     pub docs: Vec<DocFacts>,
     /// Distinct sources (outlets), sorted by name.
     pub sources: Vec<String>,
+    /// Articles whose text names each entity.
     pub by_entity: Vec<RoaringBitmap>,
+    /// Articles that name each entity only in their page furniture.
+    pub by_entity_furniture: Vec<RoaringBitmap>,
     pub by_type: [RoaringBitmap; 6],
+    pub by_type_furniture: [RoaringBitmap; 6],
     pub by_source: Vec<RoaringBitmap>,
     pub all: RoaringBitmap,
     pub text: TextIndex,
@@ -126,6 +183,7 @@ impl IndexBuilder {
         sources.dedup();
         let ix = Index {
             by_entity: vec![RoaringBitmap::new(); corpus.entities.len()],
+            by_entity_furniture: vec![RoaringBitmap::new(); corpus.entities.len()],
             by_source: vec![RoaringBitmap::new(); sources.len()],
             sources,
             ..Default::default()
@@ -152,30 +210,50 @@ impl IndexBuilder {
                 .as_deref()
                 .and_then(partial)
                 .map(|(from, _)| from),
+            best_date: best_date(doc),
             ..Default::default()
         };
         for m in &doc.mentions {
-            facts.types |= type_bit(m.kind);
-            if m.kind == EntityType::Date {
-                if let Some(iv) = m.value.as_deref().and_then(interval) {
-                    facts.mentioned.push(iv);
-                }
+            let furniture = doc.article.in_furniture(m.start);
+            let iv = (m.kind == EntityType::Date)
+                .then(|| m.value.as_deref().and_then(interval))
+                .flatten();
+            if furniture {
+                facts.furniture_types |= type_bit(m.kind);
+                facts.furniture_entities.push(m.entity as u32);
+                facts.furniture_mentioned.extend(iv);
             } else {
+                facts.types |= type_bit(m.kind);
                 facts.entities.push(m.entity as u32);
+                facts.mentioned.extend(iv);
             }
-            ix.by_type[EntityType::ALL
-                .iter()
-                .position(|t| *t == m.kind)
-                .unwrap_or(0)]
-            .insert(d32);
         }
         facts.entities.sort_unstable();
         facts.entities.dedup();
+        facts.furniture_entities.sort_unstable();
+        facts.furniture_entities.dedup();
+        facts
+            .furniture_entities
+            .retain(|e| facts.entities.binary_search(e).is_err());
+        facts.furniture_types &= !facts.types;
         for &e in &facts.entities {
             ix.by_entity[e as usize].insert(d32);
         }
+        for &e in &facts.furniture_entities {
+            ix.by_entity_furniture[e as usize].insert(d32);
+        }
+        for (i, t) in EntityType::ALL.iter().enumerate() {
+            if facts.types & type_bit(*t) != 0 {
+                ix.by_type[i].insert(d32);
+            }
+            if facts.furniture_types & type_bit(*t) != 0 {
+                ix.by_type_furniture[i].insert(d32);
+            }
+        }
         facts.mentioned.sort_unstable();
         facts.mentioned.dedup();
+        facts.furniture_mentioned.sort_unstable();
+        facts.furniture_mentioned.dedup();
         for &(a, b) in &facts.mentioned {
             facts
                 .mentioned_years
@@ -242,5 +320,63 @@ mod tests {
         assert!(ix.docs[0].mentioned.contains(&(20240619, 20240619)));
         assert!(ix.docs[1].mentioned.contains(&(20230101, 20231231)));
         assert_eq!(ix.text.len(), 2);
+        // a date entity has postings like any other: the articles naming it
+        assert_eq!(
+            ix.by_entity[id("2024-06-19")].iter().collect::<Vec<_>>(),
+            [0]
+        );
+    }
+
+    #[test]
+    fn furniture_mentions_are_kept_apart() {
+        // the byline and the weather widget are page furniture; the article names Seoul too
+        let (corpus, _) = Corpus::build(vec![Input::new(
+            "a.txt",
+            b"Talks in Seoul\n\nBy Park Min-jun\n\nLos Angeles 72\xc2\xb0F Sunny\n\nOfficials in Seoul met Japanese envoys on March 3, 2024, to discuss the alliance, the ministry said.\n"
+                .to_vec(),
+        )]);
+        let ix = Index::build(&corpus);
+        let doc = &corpus.docs[0];
+        let furniture: Vec<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| doc.article.in_furniture(m.start))
+            .map(|m| doc.mention_text(m))
+            .collect();
+        assert!(!furniture.is_empty(), "{:?}", doc.article.lines);
+        for m in &doc.mentions {
+            let e = m.entity as u32;
+            let in_text = doc
+                .mentions
+                .iter()
+                .any(|n| n.entity == m.entity && !doc.article.in_furniture(n.start));
+            assert_eq!(
+                ix.docs[0].entities.contains(&e),
+                in_text,
+                "{}",
+                doc.mention_text(m)
+            );
+            assert_eq!(ix.docs[0].furniture_entities.contains(&e), !in_text);
+            assert_eq!(ix.by_entity[m.entity].contains(0), in_text);
+            assert_eq!(ix.by_entity_furniture[m.entity].contains(0), !in_text);
+        }
+    }
+
+    #[test]
+    fn best_date_prefers_published_then_page_date_then_latest_event() {
+        let (corpus, _) = Corpus::build(vec![
+            Input::new("pub.txt", b"Summit held\n\nPublished: 2024-06-20\n\nKim Jong Un met Vladimir Putin on June 19, 2024, in Pyongyang.".to_vec()),
+            Input::new("undated.txt", b"Drills go on\n\nThe drills began on August 12, 2024, and the navy said on July 3, 2024, that more would follow by 2030.".to_vec()),
+            Input::new("none.txt", b"No dates here\n\nOfficials in Seoul met to discuss the alliance with Washington.".to_vec()),
+        ]);
+        let ix = Index::build(&corpus);
+        assert_eq!(ix.docs[0].best_date, Some((20240620, DateBasis::Published)));
+        // the latest day named, not the year 2030
+        assert_eq!(ix.docs[1].best_date, Some((20240812, DateBasis::Mentioned)));
+        assert_eq!(
+            latest_event(&corpus.docs[1]),
+            Some((20240812, "2024-08-12"))
+        );
+        assert_eq!(ix.docs[2].best_date, None);
     }
 }
