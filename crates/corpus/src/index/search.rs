@@ -5,9 +5,27 @@
 //!
 //! Hyphenated words are indexed as their parts, so `Kim Jong-un`, `Kim Jong Un` and
 //! `Hwasong-18` match however a query writes them (a hyphenated query word is a phrase).
+//! Words and prefixes also match by their English stem (Snowball), so `missile` finds
+//! `missiles` and `Russia's`; a quoted phrase matches exactly as written.
 pub use dossier_model::text::fold::{fold, strip_accents};
 use dossier_model::text::{self, TokKind};
+use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The English stem a folded term is matched by: Snowball's, for words of Latin letters;
+/// numbers and words in other scripts stand for themselves.
+pub fn stem(term: &str) -> Cow<'_, str> {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    if term.len() > 2 && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        STEMMER
+            .get_or_init(|| Stemmer::create(Algorithm::English))
+            .stem(term)
+    } else {
+        Cow::Borrowed(term)
+    }
+}
 
 /// One term of a text: its folded form and byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +130,8 @@ pub struct TextIndex {
     postings: Vec<Vec<(u32, u32)>>,
     /// Doc -> its term ids in order (phrases are checked against it).
     doc_terms: Vec<Vec<u32>>,
+    /// Stem -> the ids of the terms that have it (made by `finish`).
+    by_stem: FxHashMap<Box<str>, Vec<u32>>,
     avg_len: f32,
 }
 
@@ -158,6 +178,10 @@ impl TextIndex {
     pub fn finish(&mut self) {
         self.sorted = self.dict.iter().map(|(k, &v)| (k.clone(), v)).collect();
         self.sorted.sort_unstable();
+        self.by_stem.clear();
+        for (t, id) in &self.sorted {
+            self.by_stem.entry(stem(t).into()).or_default().push(*id);
+        }
         let total: usize = self.doc_terms.iter().map(Vec::len).sum();
         self.avg_len = total as f32 / self.doc_terms.len().max(1) as f32;
     }
@@ -187,24 +211,47 @@ impl TextIndex {
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len.max(1.0)))
     }
 
+    /// The ids of the terms sharing `word`'s stem (the word itself included, if indexed).
+    fn term_ids_with_stem(&self, word: &str) -> impl Iterator<Item = u32> + '_ {
+        let exact = self.dict.get(word).copied();
+        let stemmed = self
+            .by_stem
+            .get(stem(word).as_ref())
+            .into_iter()
+            .flatten()
+            .copied();
+        exact
+            .into_iter()
+            .chain(stemmed.filter(move |id| Some(*id) != exact))
+    }
+
+    /// (doc, summed term frequency) over several terms, docs ascending.
+    fn merged_postings(&self, ids: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
+        let mut acc: FxHashMap<u32, u32> = FxHashMap::default();
+        for id in ids {
+            for &(d, tf) in &self.postings[id as usize] {
+                *acc.entry(d).or_default() += tf;
+            }
+        }
+        let mut v: Vec<(u32, u32)> = acc.into_iter().collect();
+        v.sort_unstable();
+        v
+    }
+
     /// (doc, term frequency) of one clause, docs ascending.
     fn clause_postings(&self, clause: &Clause) -> Vec<(u32, u32)> {
         match clause {
-            Clause::Word(w) => self
-                .dict
-                .get(w.as_str())
-                .map(|&id| self.postings[id as usize].clone())
-                .unwrap_or_default(),
+            Clause::Word(w) => self.merged_postings(self.term_ids_with_stem(w)),
             Clause::Prefix(p) => {
-                let mut acc: FxHashMap<u32, u32> = FxHashMap::default();
-                for (_, id) in self.term_ids_with_prefix(p) {
-                    for &(d, tf) in &self.postings[*id as usize] {
-                        *acc.entry(d).or_default() += tf;
-                    }
-                }
-                let mut v: Vec<(u32, u32)> = acc.into_iter().collect();
-                v.sort_unstable();
-                v
+                let mut ids: Vec<u32> = self
+                    .term_ids_with_prefix(p)
+                    .iter()
+                    .map(|(_, id)| *id)
+                    .collect();
+                ids.extend(self.term_ids_with_stem(p));
+                ids.sort_unstable();
+                ids.dedup();
+                self.merged_postings(ids.into_iter())
             }
             Clause::Phrase(words) => {
                 let Some(ids) = words
@@ -270,24 +317,35 @@ impl TextIndex {
     }
 }
 
+/// Whether `term` has the stem `s` (each distinct term is stemmed once, into `cache`).
+fn has_stem<'a>(cache: &mut FxHashMap<&'a str, Cow<'a, str>>, term: &'a str, s: &str) -> bool {
+    cache.entry(term).or_insert_with(|| stem(term)).as_ref() == s
+}
+
 /// Where the clauses of `q` match among `terms` (one article's, from [`terms`]): byte spans,
 /// sorted and merged.
 pub fn matches(terms: &[Term], q: &TextQuery) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    // each distinct term of the article is stemmed once
+    let mut stems: FxHashMap<&str, Cow<str>> = FxHashMap::default();
     for clause in &q.clauses {
         match clause {
-            Clause::Word(w) => spans.extend(
-                terms
-                    .iter()
-                    .filter(|t| &t.term == w)
-                    .map(|t| (t.start, t.end)),
-            ),
-            Clause::Prefix(p) => spans.extend(
-                terms
-                    .iter()
-                    .filter(|t| t.term.starts_with(p.as_str()))
-                    .map(|t| (t.start, t.end)),
-            ),
+            Clause::Word(w) => {
+                let sw = stem(w);
+                for t in terms {
+                    if &t.term == w || has_stem(&mut stems, &t.term, &sw) {
+                        spans.push((t.start, t.end));
+                    }
+                }
+            }
+            Clause::Prefix(p) => {
+                let sp = stem(p);
+                for t in terms {
+                    if t.term.starts_with(p.as_str()) || has_stem(&mut stems, &t.term, &sp) {
+                        spans.push((t.start, t.end));
+                    }
+                }
+            }
             Clause::Phrase(words) => {
                 for w in terms.windows(words.len()) {
                     if w.iter().zip(words).all(|(t, q)| &t.term == q) {
@@ -363,6 +421,34 @@ mod tests {
         assert_eq!(hits("MOSCOW"), vec![0, 2]);
         assert!(hits("\"putin met\"").is_empty());
         assert!(hits("nowhere").is_empty());
+    }
+
+    #[test]
+    fn words_match_by_stem_and_phrases_stay_exact() {
+        let ix = index(&[
+            "North Korea tested a missile.",
+            "Russia bought North Korean missiles.",
+            "Russia’s envoy and the missiles programme.",
+        ]);
+        let hits = |q: &str| {
+            let mut v: Vec<u32> = ix
+                .search(&TextQuery::parse(q))
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(hits("missile"), vec![0, 1, 2]);
+        assert_eq!(hits("missiles"), hits("missile"));
+        assert_eq!(hits("russia"), vec![1, 2]);
+        assert_eq!(hits("missiles*"), vec![0, 1, 2]);
+        assert_eq!(hits("\"korean missiles\""), vec![1]);
+        assert!(hits("\"korean missile\"").is_empty());
+        let text = "Two missiles and a missile.";
+        let spans = matches(&terms(text, (0, text.len())), &TextQuery::parse("missile"));
+        let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(words, ["missiles", "missile"]);
     }
 
     #[test]
