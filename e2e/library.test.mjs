@@ -62,7 +62,13 @@ test('paste an article with a title and source: it joins the corpus, marked as y
   await page.reload();
   await page.waitForSelector('.result-list li');
   await page.locator('.result-list .article-item', { hasText: 'Kim in Vladivostok' }).waitFor();
-  assert.match(await page.locator('.library-toggle').textContent(), /Your articles \(1\)/);
+  assert.match(await page.locator('.library-toggle').textContent(), /^Add articles, 1 of yours$/);
+  // restoring what was kept is not an import: no stale progress bar, no notes
+  await page.locator('.library-toggle').click();
+  await page.locator('.dialog').waitFor();
+  assert.equal(await page.locator('.dialog .progress').count(), 0);
+  assert.equal(await page.locator('.dialog .notes li').count(), 0);
+  await page.keyboard.press('Escape');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -150,7 +156,7 @@ test('delete one or all of your articles, with an undo; the deletion is kept aft
   await waitForCount(page.locator('.kept'), 2);
   await page.reload();
   await page.waitForSelector('.result-list li');
-  await page.locator('.library-toggle', { hasText: 'Your articles (2)' }).waitFor();
+  await page.locator('.library-toggle .count-badge', { hasText: '2' }).waitFor();
   await waitForCount(results(page), 7);
   assert.equal(await results(page).filter({ hasText: 'Talks in Seoul' }).count(), 0);
   await ctx.close();
@@ -193,7 +199,7 @@ test('bad input: each file gets a message naming it and why; the others are adde
   assert.equal(await body.locator('script, img, a').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.reload();
-  await page.locator('.library-toggle', { hasText: 'Your articles (3)' }).waitFor();
+  await page.locator('.library-toggle .count-badge', { hasText: '3' }).waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -226,6 +232,9 @@ test('storage unavailable (a private window) or full: a clear message, and the s
 });
 
 async function downloadText(page, button) {
+  // the exports sit in one menu above the list
+  const menu = page.locator('details.export');
+  if (!(await menu.evaluate((el) => el.open))) await menu.locator('summary').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
   return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
 }

@@ -7,30 +7,12 @@ use crate::components::{
     library::LibraryPanel, notices::Notices, reader::Reader, results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
-use crate::state::{explorer, Data, Explorer};
+use crate::state::{explorer, Data, Explorer, Panel};
 use dossier_model::Staged;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
-
-/// Which pane a phone shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Panel {
-    Filters,
-    Articles,
-    Reader,
-}
-
-impl Panel {
-    fn as_str(self) -> &'static str {
-        match self {
-            Panel::Filters => "filters",
-            Panel::Articles => "articles",
-            Panel::Reader => "reader",
-        }
-    }
-}
 
 /// The whole app with the bundled corpus.
 #[component]
@@ -187,7 +169,7 @@ fn keyboard_shortcuts(panel: RwSignal<Panel>) {
             }
             "j" | "k" => {
                 e.prevent_default();
-                panel.set(crate::app::Panel::Articles);
+                panel.set(Panel::Articles);
                 move_in_list(if e.key() == "j" { 1 } else { -1 });
             }
             "Escape" if !ex.filter.get_untracked().is_empty() => {

@@ -290,9 +290,10 @@ impl Library {
         self.submit(vec![(stored, false)]);
     }
 
-    /// Sends kept or pasted articles (with their bytes) to the worker.
+    /// Sends kept or pasted articles (with their bytes) to the worker. Articles restored from
+    /// IndexedDB at start-up are not an import: they do not count in the progress bar.
     fn submit(&self, jobs: Vec<(Stored, bool)>) {
-        self.start(jobs.len());
+        self.start(jobs.iter().filter(|(_, restoring)| !restoring).count());
         for (stored, restoring) in jobs {
             let bytes = js_sys::Uint8Array::from(stored.bytes.as_slice()).into();
             self.send(stored, restoring, ("bytes", bytes));
@@ -449,14 +450,18 @@ impl Library {
                                 staged: *staged,
                             })
                         });
-                        self.progress.update(|p| p.done += 1);
+                        if !pending.restoring {
+                            self.progress.update(|p| p.done += 1);
+                        }
                     }
                     Err(reason) => {
                         self.note(&name, format!("not added: {reason}"), Level::Error);
-                        self.progress.update(|p| {
-                            p.done += 1;
-                            p.failed += 1;
-                        });
+                        if !pending.restoring {
+                            self.progress.update(|p| {
+                                p.done += 1;
+                                p.failed += 1;
+                            });
+                        }
                     }
                 }
                 self.finish_if_idle();

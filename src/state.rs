@@ -65,8 +65,24 @@ impl Data {
 pub struct ViewOptions {
     /// Entity types whose highlighting is turned off in the legend.
     pub hidden: Vec<EntityType>,
-    /// Show the raw text with page furniture greyed out.
-    pub raw: bool,
+}
+
+/// Which pane a phone shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Filters,
+    Articles,
+    Reader,
+}
+
+impl Panel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Filters => "filters",
+            Panel::Articles => "articles",
+            Panel::Reader => "reader",
+        }
+    }
 }
 
 /// Query-string pairs, in order, decoded.
@@ -137,10 +153,8 @@ impl Explorer {
         let view = Memo::new(move |_| {
             let mut v = ViewOptions::default();
             for (k, val) in params.get() {
-                match k.as_str() {
-                    "hide" => v.hidden.extend(EntityType::parse(&val)),
-                    "raw" => v.raw = val == "1",
-                    _ => {}
+                if k == "hide" {
+                    v.hidden.extend(EntityType::parse(&val));
                 }
             }
             v
@@ -148,8 +162,7 @@ impl Explorer {
         let notices = Memo::new(move |_| {
             let mut n = parsed.get().1;
             for (k, v) in params.get() {
-                let known =
-                    query::FILTER_KEYS.contains(&k.as_str()) || matches!(k.as_str(), "doc" | "raw");
+                let known = query::FILTER_KEYS.contains(&k.as_str()) || k == "doc";
                 if k == "hide" && EntityType::parse(&v).is_none() {
                     n.push(format!("“hide={v}” is not an entity type: it was ignored."));
                 } else if !known && k != "hide" {
@@ -214,9 +227,6 @@ impl Explorer {
         let mut pairs = f.to_params(&d.corpus, &d.names);
         for t in &view.hidden {
             pairs.push(("hide".into(), t.as_str().into()));
-        }
-        if view.raw {
-            pairs.push(("raw".into(), "1".into()));
         }
         if let Some(doc) = doc {
             pairs.push(("doc".into(), doc.into()));

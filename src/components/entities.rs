@@ -6,6 +6,7 @@ use crate::components::type_style;
 use crate::state::explorer;
 use dossier_corpus::index::search::fold;
 use dossier_corpus::query::Criterion;
+use dossier_corpus::views::list::entity_counts;
 use dossier_corpus::EntityType;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,12 +38,20 @@ pub fn EntityPanel() -> impl IntoView {
             let r = ex.results.get();
             let hay = haystacks.get();
             let n = fold(needle.get().trim());
+            let furniture = ex.filter.get().furniture;
+            // unresolved dates stand for themselves in one article, and what only page
+            // furniture names is offered only when the reader shows the furniture
+            let offered = |e: &dossier_corpus::Entity| {
+                !e.local && (e.doc_count > 0 || (furniture && e.all_doc_count > 0))
+            };
             let mut ids: Vec<usize> = d
                 .corpus
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(i, e)| e.kind == t && (n.is_empty() || hay[*i].contains(&n)))
+                .filter(|(i, e)| {
+                    e.kind == t && offered(e) && (n.is_empty() || hay[*i].contains(&n))
+                })
                 .map(|(i, _)| i)
                 .collect();
             if by_name.get() {
@@ -70,10 +79,7 @@ pub fn EntityPanel() -> impl IntoView {
                     let e = &d.corpus.entities[i];
                     let selected = f.has(&Criterion::Entity(i));
                     let in_results = r.entities[i];
-                    let counts = format!(
-                        "{in_results} of {} articles · {} mentions",
-                        e.doc_count, e.mention_count
-                    );
+                    let counts = entity_counts(e, in_results, r.docs.len(), !f.is_empty(), f.furniture);
                     let aliases: Vec<&String> = e.aliases.iter().filter(|a| **a != e.name).take(8).collect();
                     let title = if aliases.is_empty() {
                         String::new()

@@ -1,8 +1,23 @@
 //! The page header: the brand (a link that clears everything), the search box (`/` focuses it;
-//! words, "phrases" and prefix*), a live count of the articles shown, and the light/dark switch.
+//! words, "phrases" and prefix*; Enter goes to the results, Esc leaves the box and keeps the
+//! query), a live count of the articles shown, and the light/dark switch, which says which
+//! theme is on.
 use crate::library::{library, LibraryOpen};
 use crate::state::explorer;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves the focus to the first article of the list, or to the list's heading if it is empty.
+fn focus_results() {
+    let target = document()
+        .query_selector(".result-list a")
+        .ok()
+        .flatten()
+        .or_else(|| document().get_element_by_id("results-title"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
 
 /// The theme a reader chose, if any (else the system's, through `prefers-color-scheme`).
 fn stored_theme() -> Option<String> {
@@ -14,12 +29,22 @@ fn stored_theme() -> Option<String> {
         .filter(|t| t == "light" || t == "dark")
 }
 
-fn system_is_dark() -> bool {
-    window()
+/// Whether the system prefers a dark theme, as a signal that follows the system's changes.
+fn system_is_dark() -> RwSignal<bool> {
+    let query = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+        .flatten();
+    let dark = RwSignal::new(query.as_ref().is_some_and(|m| m.matches()));
+    if let Some(q) = query {
+        let q2 = q.clone();
+        let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            dark.set(q2.matches());
+        });
+        let _ = q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
+    dark
 }
 
 #[component]
@@ -36,7 +61,12 @@ pub fn Header() -> impl IntoView {
             };
         }
     });
-    let dark = move || theme.get().map_or_else(system_is_dark, |t| t == "dark");
+    let system_dark = system_is_dark();
+    let dark = move || {
+        theme
+            .get()
+            .map_or_else(|| system_dark.get(), |t| t == "dark")
+    };
     let toggle_theme = move |_| {
         let next = if dark() { "light" } else { "dark" };
         if let Some(s) = window().local_storage().ok().flatten() {
@@ -61,6 +91,7 @@ pub fn Header() -> impl IntoView {
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 ex.typing.set(false);
+                focus_results();
             }>
                 <label for="search" class="visually-hidden">
                     "Search the articles"
@@ -70,10 +101,24 @@ pub fn Header() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="Search: words, \"phrases\", prefix*   ( / )"
+                    placeholder="Search…"
+                    title="Words, \"quoted phrases\" and prefix*; press / to come here"
                     prop:value=move || ex.filter.get().text().unwrap_or_default().to_string()
                     on:input=move |ev| ex.set_text(event_target_value(&ev))
                     on:blur=move |_| ex.typing.set(false)
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        // Esc leaves the box; the browser's default would erase the query
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            ex.typing.set(false);
+                            if let Some(el) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = el.blur();
+                            }
+                        }
+                    }
                 />
             </form>
             <span class="result-count" role="status" aria-live="polite" aria-atomic="true">
@@ -85,18 +130,26 @@ pub fn Header() -> impl IntoView {
                 aria-haspopup="dialog"
                 on:click=move |_| library_open.set(true)
             >
+                "Add articles"
                 {move || match lib.articles.get().len() {
-                    0 => "Add articles".to_string(),
-                    n => format!("Your articles ({n})"),
+                    0 => None,
+                    n => Some(view! {
+                        <span class="count-badge">
+                            <span class="visually-hidden">", "</span>
+                            {n}
+                            <span class="visually-hidden">" of yours"</span>
+                        </span>
+                    }),
                 }}
             </button>
             <button
                 type="button"
                 class="theme-toggle"
-                aria-pressed=move || if dark() { "true" } else { "false" }
+                title=move || if dark() { "Switch to the light theme" } else { "Switch to the dark theme" }
                 on:click=toggle_theme
             >
-                "Dark theme"
+                <span aria-hidden="true" class="theme-icon">{move || if dark() { "☾" } else { "☀" }}</span>
+                <span class="theme-label">{move || if dark() { "Theme: dark" } else { "Theme: light" }}</span>
             </button>
         </header>
     }

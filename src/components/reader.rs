@@ -3,11 +3,14 @@
 //! search matches marked too. A legend turns types on and off; a switch shows the raw text with
 //! page furniture greyed out and labelled. Hovering or focusing a mention shows its type,
 //! canonical name, aliases and how many articles name it; clicking it filters to those
-//! articles. Article text is only ever put in text nodes.
+//! articles. On a phone, where the filter and the list are out of sight, a tap opens the
+//! mention's card first, whose button filters and shows the list. Date expressions that could
+//! not be resolved are listed under the meta line. Article text is only ever put in text nodes.
 use crate::components::{results::doc_meta, type_style};
-use crate::state::{explorer, ViewOptions};
+use crate::state::{explorer, Panel, ViewOptions};
 use dossier_corpus::index::search::{matches, terms, TextQuery};
 use dossier_corpus::query::Criterion;
+use dossier_corpus::views::list::unresolved_dates;
 use dossier_corpus::views::segments::{paragraphs, LineKind, Piece, Run};
 use dossier_corpus::{Document, EntityType};
 use leptos::either::Either;
@@ -54,11 +57,21 @@ fn anchor(ev: &web_sys::Event) -> (f64, f64) {
     ((r.left()).min(width - 330.0).max(8.0), r.bottom() + 6.0)
 }
 
+/// Whether the page is laid out for a phone (one pane at a time).
+fn narrow() -> bool {
+    window()
+        .match_media("(max-width: 760px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 fn pieces_view(
     doc_index: usize,
     doc: &Document,
     pieces: &[Piece],
     tip: RwSignal<Option<Tip>>,
+    card: RwSignal<Option<Tip>>,
 ) -> impl IntoView {
     let ex = explorer();
     pieces
@@ -88,7 +101,17 @@ fn pieces_view(
                         data-tag=letter
                         aria-describedby="mention-tip"
                         aria-label=aria
-                        on:click=move |_| ex.update_filter(|f| f.toggle(Criterion::Entity(entity)))
+                        on:click=move |ev| {
+                            if narrow() {
+                                // on a phone the filter and the list are out of sight: show
+                                // the mention's card, whose button filters
+                                let (x, y) = anchor(&ev);
+                                tip.set(None);
+                                card.set(Some(Tip { doc: doc_index, mention, x, y }));
+                            } else {
+                                ex.update_filter(|f| f.toggle(Criterion::Entity(entity)))
+                            }
+                        }
                         on:mouseenter=move |ev| show(&ev)
                         on:focus=move |ev| show(&ev)
                         on:mouseleave=move |_| tip.set(None)
@@ -112,6 +135,7 @@ fn pieces_view(
 pub fn Reader() -> impl IntoView {
     let ex = explorer();
     let tip = RwSignal::new(None::<Tip>);
+    let card = RwSignal::new(None::<Tip>);
     let body = move || {
         let d = ex.data.get();
         let Some(slug) = ex.doc.get() else {
@@ -144,6 +168,8 @@ pub fn Reader() -> impl IntoView {
         };
         let doc = &d.corpus.docs[di];
         let view_opts = ex.view.get();
+        // "show page furniture" is one switch for the reader and the entity lists alike
+        let raw = ex.filter.get().furniture;
         let query = ex
             .filter
             .get()
@@ -153,38 +179,37 @@ pub fn Reader() -> impl IntoView {
         let hits = query
             .map(|q| matches(&terms(&doc.text, (0, doc.text.len())), &q))
             .unwrap_or_default();
-        let paras = paragraphs(doc, view_opts.raw, &hits, |m| {
-            !view_opts.hidden.contains(&m.kind)
-        });
+        let paras = paragraphs(doc, raw, &hits, |m| !view_opts.hidden.contains(&m.kind));
         // the title line drawn with its mentions, unless its owner gave another title
         let title_line = paras
             .iter()
-            .find(|p| p.kind == LineKind::Title && doc.meta.title.is_none() && !view_opts.raw);
+            .find(|p| p.kind == LineKind::Title && doc.meta.title.is_none() && !raw);
         let title = match title_line {
-            Some(p) => Either::Left(pieces_view(di, doc, &p.pieces, tip)),
+            Some(p) => Either::Left(pieces_view(di, doc, &p.pieces, tip, card)),
             None => Either::Right(doc.display_title()),
         };
         let body = paras
             .iter()
-            .filter(|p| view_opts.raw || p.kind != LineKind::Title)
+            .filter(|p| raw || p.kind != LineKind::Title)
             .map(|p| match p.kind {
                 LineKind::Furniture(f) => view! {
                     <p class="furniture">
                         <span class="why">{f.label()}</span>
-                        {pieces_view(di, doc, &p.pieces, tip)}
+                        {pieces_view(di, doc, &p.pieces, tip, card)}
                     </p>
                 }
                 .into_any(),
                 LineKind::Title => {
-                    view! { <p class="title-line">{pieces_view(di, doc, &p.pieces, tip)}</p> }
+                    view! { <p class="title-line">{pieces_view(di, doc, &p.pieces, tip, card)}</p> }
                         .into_any()
                 }
                 LineKind::Body => {
-                    view! { <p>{pieces_view(di, doc, &p.pieces, tip)}</p> }.into_any()
+                    view! { <p>{pieces_view(di, doc, &p.pieces, tip, card)}</p> }.into_any()
                 }
             })
             .collect_view();
-        let meta = doc_meta(doc);
+        let meta = doc_meta(doc, &d.index.docs[di]);
+        let unresolved = unresolved_dates(&d.corpus, doc).join(", ");
         let user = doc.meta.user;
         let counts = doc.mentions.iter().fold([0usize; 6], |mut acc, m| {
             acc[EntityType::ALL
@@ -201,12 +226,15 @@ pub fn Reader() -> impl IntoView {
                     {meta}
                     {user.then(|| view! { <span class="badge">"added by you"</span> })}
                 </p>
+                {(!unresolved.is_empty()).then(|| view! {
+                    <p class="unresolved">{format!("Dates not resolved to the calendar (this article only): {unresolved}")}</p>
+                })}
                 <Legend counts=counts />
                 {(hit_count > 0).then(|| view! { <p class="hint">{match hit_count {
                             1 => "1 search match marked".to_string(),
                             n => format!("{n} search matches marked"),
                         }}</p> })}
-                <div class="reader-body" class:raw=view_opts.raw>{body}</div>
+                <div class="reader-body" class:raw=raw>{body}</div>
             </article>
         }
         .into_any()
@@ -215,6 +243,7 @@ pub fn Reader() -> impl IntoView {
         <section class="pane reader" id="reader" aria-label="Reader">
             {body}
             <Tooltip tip=tip />
+            <MentionCard card=card />
         </section>
     }
 }
@@ -259,14 +288,11 @@ fn Legend(counts: [usize; 6]) -> impl IntoView {
             <button
                 type="button"
                 class="raw-toggle"
-                aria-pressed=move || if ex.view.get().raw { "true" } else { "false" }
-                on:click=move |_| {
-                    let mut v = ex.view.get_untracked();
-                    v.raw = !v.raw;
-                    ex.set_view(&v);
-                }
+                aria-pressed=move || if ex.filter.get().furniture { "true" } else { "false" }
+                title="Show the page furniture cleaning removed (bylines, widgets, promotions), and count what it names"
+                on:click=move |_| ex.update_filter(|f| f.furniture = !f.furniture)
             >
-                "Show what cleaning removed"
+                "Show page furniture"
             </button>
         </div>
     }
@@ -291,6 +317,14 @@ fn Tooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
             .cloned()
             .collect();
         let value = m.value.clone();
+        let furniture = ex.filter.get().furniture;
+        let (docs, mentions) = if furniture {
+            (e.all_doc_count, e.all_mention_count)
+        } else {
+            (e.doc_count, e.mention_count)
+        };
+        let in_furniture = doc.article.in_furniture(m.start);
+        let local = e.local;
         Some(view! {
             <p class=format!("tip-type {class}")>
                 <span class="tag" aria-hidden="true">{letter}</span>
@@ -299,16 +333,18 @@ fn Tooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
             <p class="tip-name">{e.name.clone()}</p>
             {value.map(|v| view! { <p class="tip-line">{format!("Date: {v}")}</p> })}
             {(!aliases.is_empty()).then(|| view! { <p class="tip-line">{format!("Also: {}", aliases.join(", "))}</p> })}
+            {local.then(|| view! { <p class="tip-line">"Not resolved to a calendar date: this article only"</p> })}
+            {in_furniture.then(|| view! { <p class="tip-line">"In page furniture, not the article"</p> })}
             <p class="tip-line">
                 {format!(
                     "Named in {} article{} ({} mention{})",
-                    e.doc_count,
-                    if e.doc_count == 1 { "" } else { "s" },
-                    e.mention_count,
-                    if e.mention_count == 1 { "" } else { "s" },
+                    docs,
+                    if docs == 1 { "" } else { "s" },
+                    mentions,
+                    if mentions == 1 { "" } else { "s" },
                 )}
             </p>
-            <p class="tip-hint">"Click to show the articles that name it"</p>
+            <p class="tip-hint">{if narrow() { "Tap for its card" } else { "Click to show the articles that name it" }}</p>
         })
     };
     view! {
@@ -319,6 +355,86 @@ fn Tooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
             hidden=move || tip.get().is_none()
             style:left=move || format!("{}px", tip.get().map_or(0.0, |t| t.x))
             style:top=move || format!("{}px", tip.get().map_or(0.0, |t| t.y))
+        >
+            {content}
+        </div>
+    }
+}
+
+/// A tapped mention's card, on a phone: its type, name and counts, and a button that filters
+/// the corpus to the articles naming it and shows them (a tap alone changes nothing).
+#[component]
+fn MentionCard(card: RwSignal<Option<Tip>>) -> impl IntoView {
+    let ex = explorer();
+    let panel = use_context::<RwSignal<Panel>>();
+    // the card takes the focus when it opens, so a screen reader reads it
+    Effect::new(move |_| {
+        if card.get().is_some() {
+            request_animation_frame(|| {
+                if let Some(el) = document()
+                    .query_selector(".mention-card .card-filter")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+    let content = move || {
+        let t = card.get()?;
+        let d = ex.data.get();
+        let doc = d.corpus.docs.get(t.doc)?;
+        let m = doc.mentions.get(t.mention)?;
+        let e = &d.corpus.entities[m.entity];
+        let entity = m.entity;
+        let (label, _, letter, class) = type_style(e.kind);
+        let chosen = ex.filter.get().has(&Criterion::Entity(entity));
+        let docs = e.doc_count.max(1);
+        let action = if chosen {
+            format!("Remove the filter on {}", e.name)
+        } else if docs == 1 {
+            format!("Show the article naming {}", e.name)
+        } else {
+            format!("Show the {docs} articles naming {}", e.name)
+        };
+        Some(view! {
+            <p class=format!("tip-type {class}")>
+                <span class="tag" aria-hidden="true">{letter}</span>
+                {label}
+            </p>
+            <h2 id="mention-card-name" class="tip-name">{e.name.clone()}</h2>
+            {m.value.clone().map(|v| view! { <p class="tip-line">{format!("Date: {v}")}</p> })}
+            <p class="tip-line">{format!("Named in {} article{} ({} mention{})",
+                e.doc_count, if e.doc_count == 1 { "" } else { "s" },
+                e.mention_count, if e.mention_count == 1 { "" } else { "s" })}</p>
+            <div class="card-actions">
+                <button type="button" class="card-filter" on:click=move |_| {
+                    ex.update_filter(|f| f.toggle(Criterion::Entity(entity)));
+                    card.set(None);
+                    if !chosen {
+                        if let Some(p) = panel {
+                            p.set(Panel::Articles);
+                        }
+                    }
+                }>{action}</button>
+                <button type="button" class="card-close" on:click=move |_| card.set(None)>"Close"</button>
+            </div>
+        })
+    };
+    view! {
+        <div
+            class="mention-card"
+            role="dialog"
+            aria-labelledby="mention-card-name"
+            hidden=move || card.get().is_none()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    card.set(None);
+                }
+            }
         >
             {content}
         </div>

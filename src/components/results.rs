@@ -1,25 +1,23 @@
-//! The list of articles the filter gives: title, source, author and date of each, newest first
-//! (or by relevance to a text query), linking to `?...&doc=<id>`; the open one is marked with
-//! `aria-current`. Long lists are shown a hundred at a time.
+//! The list of articles the filter gives: what the filter means in words, then title, source,
+//! author and date of each, by date (newest first), by source or by relevance to a text query,
+//! linking to `?...&doc=<id>`; the open one is marked with `aria-current`. Long lists are shown
+//! a hundred at a time.
 use crate::download::{download, today};
 use crate::state::{explorer, Data};
 use dossier_corpus::format::export;
+use dossier_corpus::index::DocFacts;
+use dossier_corpus::query::{describe, Order};
+use dossier_corpus::views::list::date_label;
 use dossier_corpus::Document;
 use leptos::prelude::*;
 
-/// The line under an article's title: source, author and date (or, for an undated article,
-/// the date its page showed, labelled as such).
-pub fn doc_meta(doc: &Document) -> String {
-    let date = doc.article.published.clone().or_else(|| {
-        doc.article
-            .page_date
-            .as_ref()
-            .map(|d| format!("page dated {d}"))
-    });
+/// The line under an article's title: source, author and the date it is sorted by, saying
+/// which date that is (published, the page's date, or the latest date its text names).
+pub fn doc_meta(doc: &Document, facts: &DocFacts) -> String {
     [
         doc.source().map(str::to_string),
         doc.article.author.clone(),
-        date,
+        Some(date_label(doc, facts)),
     ]
     .into_iter()
     .flatten()
@@ -50,12 +48,13 @@ pub fn ResultList() -> impl IntoView {
             move || (ex.doc.get().as_deref() == Some(slug.as_str())).then_some("page")
         };
         let user = doc.meta.user;
+        let undated = data.index.docs[d as usize].best_date.is_none();
         view! {
-            <li class="article-item">
+            <li class="article-item" class:undated=undated>
                 <a href=href aria-current=current data-doc=slug>
                     <span class="article-title">{doc.display_title()}</span>
                     <span class="article-meta">
-                        {doc_meta(doc)}
+                        {doc_meta(doc, &data.index.docs[d as usize])}
                         {user.then(|| view! { <span class="badge">"added by you"</span> })}
                     </span>
                 </a>
@@ -71,19 +70,14 @@ pub fn ResultList() -> impl IntoView {
             .map(|&d| row(&data, d))
             .collect_view()
     };
-    let summary = move || {
-        let r = ex.results.get();
-        let order = if r.text_query {
-            "by relevance"
-        } else {
-            "newest first"
-        };
-        match r.docs.len() {
-            0 => String::new(),
-            1 => "1 article".to_string(),
-            n => format!("{n} articles, {order}"),
-        }
+    let summary = move || match ex.results.get().docs.len() {
+        0 => String::new(),
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
     };
+    let sentence = move || describe(&ex.filter.get(), &ex.data.get().corpus);
+    let order = move || ex.results.get().order.unwrap_or(Order::Date);
+    let has_query = move || ex.results.get().text_query;
     let more = move || ex.results.get().docs.len() > shown.get();
     // exports of the articles the filter shows
     let export_as = move |kind: &'static str| {
@@ -113,10 +107,34 @@ pub fn ResultList() -> impl IntoView {
             <h2 id="results-title" class="pane-title" tabindex="-1">
                 "Articles"
             </h2>
-            <p class="result-summary">{summary}</p>
+            <p class="filter-sentence" hidden=move || sentence().is_none()>{sentence}</p>
+            <div class="result-bar">
+                <p class="result-summary">{summary}</p>
+                <span class="sort">
+                <label for="result-sort">"Order"</label>
+                <select
+                    id="result-sort"
+                    on:change=move |ev| {
+                        let o = Order::parse(&event_target_value(&ev));
+                        ex.update_filter(|f| f.order = o);
+                    }
+                >
+                    {move || {
+                        Order::ALL
+                            .into_iter()
+                            .filter(|o| *o != Order::Relevance || has_query())
+                            .map(|o| view! {
+                                <option value=o.as_str() selected=move || order() == o>{o.label()}</option>
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                </span>
+            </div>
             <Show when=move || !ex.results.get().docs.is_empty()>
-                <div class="export" role="group" aria-label="Export these articles">
-                    <span>"Export:"</span>
+                <details class="export">
+                    <summary>"Export these articles"</summary>
+                    <div class="export-items" role="group" aria-label="Export these articles">
                     <button type="button" title="The articles and their mentions, in the annotation guidelines' JSON" on:click=move |_| export_as("json")>
                         "JSON"
                     </button>
@@ -126,7 +144,8 @@ pub fn ResultList() -> impl IntoView {
                     <button type="button" title="Annotations with character offsets, for doccano or spaCy" on:click=move |_| export_as("jsonl")>
                         "Annotations JSONL"
                     </button>
-                </div>
+                    </div>
+                </details>
             </Show>
             <Show when=move || ex.results.get().docs.is_empty()>
                 <div class="empty">
