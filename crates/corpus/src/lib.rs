@@ -1,8 +1,9 @@
 //! Dossier's corpus: staged documents in, a linked corpus out, and everything a reader asks of
 //! it. [`link`] joins the mentions of one thing across documents into entities; [`index`]
 //! holds per-article facts, postings and the full-text index; [`query`] evaluates the filter
-//! into results, facet counts and histograms; [`views`] turns the corpus and the filter into
-//! the plain data a view draws (today the reader's segments; the story views live here too);
+//! into results, facet counts and histograms; [`sentences`] splits articles into the sentences
+//! the views cite as evidence; [`views`] turns the corpus and the filter into the plain data a
+//! view draws (the reader's segments, the overview, the timeline);
 //! [`format`] writes the annotation JSON and the exports.
 //!
 //! It never extracts (it takes staged documents from `dossier-extract`, which it does not
@@ -11,6 +12,7 @@ pub mod format;
 pub mod index;
 pub mod link;
 pub mod query;
+pub mod sentences;
 pub mod views;
 
 pub use dossier_model::{
