@@ -22,7 +22,7 @@ test('lists the five bundled articles with cleaned titles', async () => {
   assert.ok(titles.includes('North Korea and Russia Forge Deeper Military Ties: A New Era of Alliance?'));
   // page furniture is not a title
   assert.ok(!titles.some((t) => t.includes('71.9 F') || t.includes('Fan Club')), titles.join(' | '));
-  await expectText(page, '.reader', 'Choose an article');
+  await expectText(page, '.overview', 'Choose an article');
   await page.screenshot({ path: path.join(ARTIFACTS, 'home.png'), fullPage: true });
   await page.close();
 });
@@ -69,7 +69,7 @@ test('an unknown doc shows a clear not-found state, not a blank page', async () 
   await expectText(page, '.reader-not-found', 'no-such-article');
   assert.equal(await page.locator('.result-list li').count(), 5);
   await page.getByRole('link', { name: 'Back to all articles' }).click();
-  await expectText(page, '.reader', 'Choose an article');
+  await expectText(page, '.overview', 'Choose an article');
   await page.close();
 });
 

@@ -290,7 +290,7 @@ test('keyboard: j and k move through the list, Enter opens, Esc drops the last f
 
 test('layout: three panes on a desktop, one with a switcher on a phone; themes follow the system and the switch', async () => {
   const page = await open(browser, server.url);
-  const boxes = await Promise.all(['.filters', '.results', '.reader'].map((s) => page.locator(s).boundingBox()));
+  const boxes = await Promise.all(['.filters', '.results', '.overview'].map((s) => page.locator(s).boundingBox()));
   assert.ok(boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x, 'side by side');
   assert.equal(await page.locator('.switcher').isVisible(), false);
   // phone

@@ -4,7 +4,8 @@
 //! light/dark theme switch.
 use crate::components::{
     entities::EntityPanel, facets::Facets, header::Header, library::files_of,
-    library::LibraryPanel, notices::Notices, reader::Reader, results::ResultList,
+    library::LibraryPanel, notices::Notices, overview::Overview, reader::Reader,
+    results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
 use crate::state::{explorer, Data, Explorer, Panel};
@@ -56,11 +57,11 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
         drag.remove();
         drop.remove();
     });
-    // a phone opened on an article's link shows the article
+    // a phone opened on an article's link shows the article; else the overview comes first
     let panel = RwSignal::new(if ex.doc.get_untracked().is_some() {
         Panel::Reader
     } else {
-        Panel::Articles
+        Panel::Overview
     });
     provide_context(panel);
     // the tab's title names the open article (for history and bookmarks)
@@ -89,12 +90,17 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
         </a>
         <Header />
         <Notices />
-        <main class="panes" data-panel=move || panel.get().as_str()>
+        <main
+            class="panes"
+            data-panel=move || panel.get().as_str()
+            data-doc=move || ex.doc.get().is_some().then_some("open")
+        >
             <aside class="pane filters" aria-label="Filters">
                 <Facets />
                 <EntityPanel />
             </aside>
             <ResultList />
+            <Overview />
             <Reader />
         </main>
         <PanelSwitcher panel=panel />
@@ -108,6 +114,7 @@ fn PanelSwitcher(panel: RwSignal<Panel>) -> impl IntoView {
     let ex = explorer();
     let button = move |p: Panel, label: &'static str| {
         let count = move || match p {
+            Panel::Overview => 0,
             Panel::Filters => ex.filter.get().criteria.len(),
             Panel::Articles => ex.results.get().docs.len(),
             Panel::Reader => 0,
@@ -127,6 +134,7 @@ fn PanelSwitcher(panel: RwSignal<Panel>) -> impl IntoView {
     };
     view! {
         <nav class="switcher" aria-label="Panes">
+            {button(Panel::Overview, "Overview")}
             {button(Panel::Filters, "Filters")}
             {button(Panel::Articles, "Articles")}
             {button(Panel::Reader, "Reader")}

@@ -4,6 +4,7 @@
 //! so links, reloads and back/forward all reproduce a view.
 use dossier_corpus::index::Index;
 use dossier_corpus::query::{self, Filter, Results};
+use dossier_corpus::views::timeline::{self, Axis, Epoch, Lanes, TimelineIndex};
 use dossier_corpus::{format::json, Corpus, EntityType};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -65,11 +66,22 @@ impl Data {
 pub struct ViewOptions {
     /// Entity types whose highlighting is turned off in the legend.
     pub hidden: Vec<EntityType>,
+    /// The timeline's lanes (`lanes=type`), its axis (`axis=reported`) and its visible window
+    /// (`tw=2024-08-01/2024-08-31`).
+    pub lanes: Lanes,
+    pub axis: Axis,
+    pub window: Option<(Epoch, Epoch)>,
+    /// The mention of the open article to show and mark (`m=12`), when a view opened it.
+    pub target: Option<usize>,
 }
+
+/// The URL parameters that are view options (beside the filter's and `doc`).
+pub const VIEW_KEYS: &[&str] = &["hide", "lanes", "axis", "tw", "m"];
 
 /// Which pane a phone shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
+    Overview,
     Filters,
     Articles,
     Reader,
@@ -78,6 +90,7 @@ pub enum Panel {
 impl Panel {
     pub fn as_str(self) -> &'static str {
         match self {
+            Panel::Overview => "overview",
             Panel::Filters => "filters",
             Panel::Articles => "articles",
             Panel::Reader => "reader",
@@ -128,6 +141,8 @@ pub struct Explorer {
     /// The open article's URL id.
     pub doc: Memo<Option<String>>,
     pub view: Memo<ViewOptions>,
+    /// The corpus's dated statements, built once per corpus for the timeline.
+    pub timeline: Memo<Arc<TimelineIndex>>,
     /// True while the last navigation came from typing in the search box (so further typing
     /// replaces that history entry instead of adding one per key).
     pub typing: RwSignal<bool>,
@@ -153,8 +168,13 @@ impl Explorer {
         let view = Memo::new(move |_| {
             let mut v = ViewOptions::default();
             for (k, val) in params.get() {
-                if k == "hide" {
-                    v.hidden.extend(EntityType::parse(&val));
+                match k.as_str() {
+                    "hide" => v.hidden.extend(EntityType::parse(&val)),
+                    "lanes" if val == "type" => v.lanes = Lanes::Type,
+                    "axis" if val == "reported" => v.axis = Axis::Reported,
+                    "tw" => v.window = timeline::parse_window(&val),
+                    "m" => v.target = val.parse().ok(),
+                    _ => {}
                 }
             }
             v
@@ -162,16 +182,44 @@ impl Explorer {
         let notices = Memo::new(move |_| {
             let mut n = parsed.get().1;
             for (k, v) in params.get() {
-                let known = query::FILTER_KEYS.contains(&k.as_str()) || k == "doc";
-                if k == "hide" && EntityType::parse(&v).is_none() {
-                    n.push(format!("“hide={v}” is not an entity type: it was ignored."));
-                } else if !known && k != "hide" {
+                let known = query::FILTER_KEYS.contains(&k.as_str())
+                    || VIEW_KEYS.contains(&k.as_str())
+                    || k == "doc";
+                let bad = match k.as_str() {
+                    "hide" => EntityType::parse(&v).is_none(),
+                    "lanes" => !matches!(v.as_str(), "type" | "source"),
+                    "axis" => !matches!(v.as_str(), "reported" | "happened"),
+                    "tw" => timeline::parse_window(&v).is_none(),
+                    "m" => v.parse::<usize>().is_err(),
+                    _ => false,
+                };
+                if bad {
+                    n.push(format!(
+                        "The link’s “{k}={v}” cannot be used: it was ignored."
+                    ));
+                } else if !known {
                     n.push(format!(
                         "The link’s “{k}” parameter means nothing here: it was ignored."
                     ));
                 }
             }
             n
+        });
+        let timeline = Memo::new(move |_| {
+            let d = data.get();
+            // timed as `dossier-timeline-index` for the browser benchmark
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("dossier-timeline-index-start");
+            }
+            let t = Arc::new(TimelineIndex::build(&d.corpus, &d.index));
+            if let Some(p) = &perf {
+                let _ = p.measure_with_start_mark(
+                    "dossier-timeline-index",
+                    "dossier-timeline-index-start",
+                );
+            }
+            t
         });
         let results = Memo::new(move |_| {
             let d = data.get();
@@ -216,6 +264,7 @@ impl Explorer {
             results,
             doc,
             view,
+            timeline,
             typing: RwSignal::new(false),
             nav,
         }
@@ -228,8 +277,20 @@ impl Explorer {
         for t in &view.hidden {
             pairs.push(("hide".into(), t.as_str().into()));
         }
+        if view.lanes == Lanes::Type {
+            pairs.push(("lanes".into(), "type".into()));
+        }
+        if view.axis == Axis::Reported {
+            pairs.push(("axis".into(), "reported".into()));
+        }
+        if let Some(w) = view.window {
+            pairs.push(("tw".into(), timeline::format_window(w)));
+        }
         if let Some(doc) = doc {
             pairs.push(("doc".into(), doc.into()));
+            if let Some(m) = view.target {
+                pairs.push(("m".into(), m.to_string()));
+            }
         }
         query_string(&pairs)
     }
@@ -271,9 +332,21 @@ impl Explorer {
         self.typing.set(true);
     }
 
+    /// The view options without a target mention (for opening another article).
+    fn untargeted(view: ViewOptions) -> ViewOptions {
+        ViewOptions {
+            target: None,
+            ..view
+        }
+    }
+
     /// The link that opens an article under the current filter.
     pub fn doc_href(&self, slug: &str) -> String {
-        self.url_for(&self.filter.get(), &self.view.get(), Some(slug))
+        self.url_for(
+            &self.filter.get(),
+            &Self::untargeted(self.view.get()),
+            Some(slug),
+        )
     }
 
     /// Opens an article (or closes the reader with `None`).
@@ -281,9 +354,21 @@ impl Explorer {
         self.typing.set(false);
         let url = self.url_for(
             &self.filter.get_untracked(),
-            &self.view.get_untracked(),
+            &Self::untargeted(self.view.get_untracked()),
             slug,
         );
+        self.go(url, false);
+    }
+
+    /// Opens an article at one of its mentions, which the reader shows and marks.
+    pub fn open_at(&self, doc: usize, mention: usize) {
+        self.typing.set(false);
+        let slug = self.data.get_untracked().slugs[doc].clone();
+        let view = ViewOptions {
+            target: Some(mention),
+            ..self.view.get_untracked()
+        };
+        let url = self.url_for(&self.filter.get_untracked(), &view, Some(&slug));
         self.go(url, false);
     }
 

@@ -4,8 +4,10 @@ pub mod facets;
 pub mod header;
 pub mod library;
 pub mod notices;
+pub mod overview;
 pub mod reader;
 pub mod results;
+pub mod timeline;
 
 use dossier_corpus::EntityType;
 

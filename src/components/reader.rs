@@ -93,10 +93,13 @@ fn pieces_view(
                     }));
                 };
                 let aria = format!("{label}: {}", doc.mention_text(m));
+                // the mention a view opened the article at
+                let target = ex.view.get_untracked().target == Some(mention);
                 Either::Right(view! {
                     <button
                         type="button"
                         class=format!("mention {class}")
+                        class:target=target
                         data-entity=entity
                         data-tag=letter
                         aria-describedby="mention-tip"
@@ -136,6 +139,21 @@ pub fn Reader() -> impl IntoView {
     let ex = explorer();
     let tip = RwSignal::new(None::<Tip>);
     let card = RwSignal::new(None::<Tip>);
+    // an article opened at a mention (from the timeline, say) scrolls to it
+    Effect::new(move |_| {
+        let (_, target) = (ex.doc.get(), ex.view.get().target);
+        if target.is_some() {
+            request_animation_frame(|| {
+                if let Some(el) = document()
+                    .query_selector(".reader-body .mention.target")
+                    .ok()
+                    .flatten()
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     let body = move || {
         let d = ex.data.get();
         let Some(slug) = ex.doc.get() else {
