@@ -14,7 +14,7 @@
 //! marks when there are too many to draw. The axis keeps the whole corpus's extent while the
 //! filter narrows what is on it.
 use crate::index::{interval, Day, Index};
-use crate::{sentences, Corpus, EntityType};
+use crate::{sentences, Corpus, Document, EntityType};
 use rustc_hash::FxHashMap;
 
 /// Days since 1970-01-01 (negative before): a linear axis, unlike `Day` (`yyyymmdd`).
@@ -203,6 +203,69 @@ fn refers_to_an_event(sentence: &str) -> bool {
 /// How far back a sentence that refers to an event looks for the sentence naming it.
 const ANAPHOR_REACH: usize = 3;
 
+/// The mentions of each sentence (indices into the article's mentions, in text order).
+pub fn mentions_by_sentence(doc: &Document, sents: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if let Some(s) = sentences::containing(sents, m.start) {
+            in_sentence[s].push(i);
+        }
+    }
+    in_sentence
+}
+
+/// The events each sentence is about: the EVENT entities it names, in text order, or, when it
+/// speaks of "the forum" or "the event" without naming one, those of the sentence shortly
+/// before that names one.
+pub fn events_by_sentence(
+    doc: &Document,
+    sents: &[(usize, usize)],
+    in_sentence: &[Vec<usize>],
+) -> Vec<Vec<u32>> {
+    let mut events_of: Vec<Vec<u32>> = in_sentence
+        .iter()
+        .map(|members| {
+            let mut ev: Vec<u32> = Vec::new();
+            for &j in members {
+                let n = &doc.mentions[j];
+                if n.kind == EntityType::Event && !ev.contains(&(n.entity as u32)) {
+                    ev.push(n.entity as u32);
+                }
+            }
+            ev
+        })
+        .collect();
+    // how often the article names each event: "the forum" is its most named one in reach
+    let mut named: FxHashMap<u32, usize> = FxHashMap::default();
+    for m in &doc.mentions {
+        if m.kind == EntityType::Event {
+            *named.entry(m.entity as u32).or_default() += 1;
+        }
+    }
+    for s in 0..sents.len() {
+        let reach = s.saturating_sub(ANAPHOR_REACH)..s;
+        // the cheap tests first: an event named shortly before, then the sentence's words
+        let before = reach.clone().any(|p| !events_of[p].is_empty());
+        if events_of[s].is_empty()
+            && before
+            && refers_to_an_event(&doc.text[sents[s].0..sents[s].1])
+        {
+            let best = reach
+                .clone()
+                .rev()
+                .flat_map(|p| events_of[p].iter().copied())
+                .max_by_key(|e| named.get(e).copied().unwrap_or(0));
+            let nearest = reach.rev().find(|&p| !events_of[p].is_empty());
+            if let (Some(best), Some(p)) = (best, nearest) {
+                let mut inherited = vec![best];
+                inherited.extend(events_of[p].iter().copied().filter(|e| *e != best));
+                events_of[s] = inherited;
+            }
+        }
+    }
+    events_of
+}
+
 /// One dated statement: a DATE mention in its sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
@@ -257,38 +320,8 @@ impl TimelineIndex {
         let mut statements = Vec::new();
         for (d, doc) in corpus.docs.iter().enumerate() {
             let sents = sentences::of_document(doc);
-            // the mentions of each sentence
-            let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
-            for (i, m) in doc.mentions.iter().enumerate() {
-                if let Some(s) = sentences::containing(&sents, m.start) {
-                    in_sentence[s].push(i);
-                }
-            }
-            // each sentence's events, in text order, and those a referring sentence inherits
-            let mut events_of: Vec<Vec<u32>> = in_sentence
-                .iter()
-                .map(|members| {
-                    let mut ev: Vec<u32> = Vec::new();
-                    for &j in members {
-                        let n = &doc.mentions[j];
-                        if n.kind == EntityType::Event && !ev.contains(&(n.entity as u32)) {
-                            ev.push(n.entity as u32);
-                        }
-                    }
-                    ev
-                })
-                .collect();
-            for s in 0..sents.len() {
-                if events_of[s].is_empty() && refers_to_an_event(&doc.text[sents[s].0..sents[s].1])
-                {
-                    let back = (s.saturating_sub(ANAPHOR_REACH)..s)
-                        .rev()
-                        .find(|&p| !events_of[p].is_empty());
-                    if let Some(p) = back {
-                        events_of[s] = events_of[p].clone();
-                    }
-                }
-            }
+            let in_sentence = mentions_by_sentence(doc, &sents);
+            let events_of = events_by_sentence(doc, &sents, &in_sentence);
             for (s, members) in in_sentence.iter().enumerate() {
                 for &i in members {
                     let m = &doc.mentions[i];
