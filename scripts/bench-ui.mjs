@@ -7,6 +7,7 @@
 //   - the median time of a full-text search;
 //   - the timeline: building its index of dated statements, its update on each filter change,
 //     and its redraw after a brush across the axis (budget: < 16 ms per update);
+//   - the claims and disagreements of the whole corpus (budget: < 3 s in the page);
 //   - the JS heap and the wasm memory.
 // Prints a table and writes target/bench/ui.json. Budgets: < 16 ms per filter update and
 // < 30 ms per search on 10,000 articles.
@@ -100,6 +101,7 @@ const lastMeasure = async (name) => page.evaluate((n) => {
   return m[m.length - 1]?.duration ?? NaN;
 }, name);
 const timelineIndexMs = await lastMeasure('dossier-timeline-index');
+const disagreementsMs = await lastMeasure('dossier-disagreements');
 const timelineTimes = [];
 const filterTimes = [];
 const toggles = ['.facet-item.t-weapon', '.facet-item.t-event', '.entity-group.t-person .entity >> nth=0',
@@ -169,6 +171,7 @@ const result = {
   filter_click_to_screen_median_ms: Number(median(screenTimes).toFixed(1)),
   search_median_ms: Number(median(searchTimes).toFixed(2)),
   timeline_index_build_ms: Number(timelineIndexMs.toFixed(1)),
+  claims_and_disagreements_build_ms: Number(disagreementsMs.toFixed(1)),
   timeline_update_median_ms: Number(median(timelineTimes).toFixed(2)),
   timeline_brush_redraw_median_ms: Number(median(brushTimes).toFixed(2)),
   js_heap_mb: Number((stats.heap / 1048576).toFixed(1)),

@@ -3,12 +3,12 @@
 //! shortcuts (`/` search, `j`/`k` next and previous article, `Esc` drops the last filter) and the
 //! light/dark theme switch.
 use crate::components::{
-    entities::EntityPanel, facets::Facets, header::Header, library::files_of,
-    library::LibraryPanel, notices::Notices, overview::Overview, reader::Reader,
+    disagreements::DisagreementsPanel, entities::EntityPanel, facets::Facets, header::Header,
+    library::files_of, library::LibraryPanel, notices::Notices, overview::Overview, reader::Reader,
     results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
-use crate::state::{explorer, Data, Explorer, Panel};
+use crate::state::{explorer, Data, Explorer, Pane, Panel};
 use dossier_model::Staged;
 use leptos::ev;
 use leptos::prelude::*;
@@ -100,7 +100,10 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
                 <EntityPanel />
             </aside>
             <ResultList />
-            <Overview />
+            {move || match ex.view.get().pane {
+                Pane::Overview => view! { <Overview /> }.into_any(),
+                Pane::Disagreements => view! { <DisagreementsPanel /> }.into_any(),
+            }}
             <Reader />
         </main>
         <PanelSwitcher panel=panel />

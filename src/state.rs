@@ -4,6 +4,7 @@
 //! so links, reloads and back/forward all reproduce a view.
 use dossier_corpus::index::Index;
 use dossier_corpus::query::{self, Filter, Results};
+use dossier_corpus::views::disagree::Disagreements;
 use dossier_corpus::views::timeline::{self, Axis, Epoch, Lanes, TimelineIndex};
 use dossier_corpus::{format::json, Corpus, EntityType};
 use leptos::prelude::*;
@@ -73,10 +74,21 @@ pub struct ViewOptions {
     pub window: Option<(Epoch, Epoch)>,
     /// The mention of the open article to show and mark (`m=12`), when a view opened it.
     pub target: Option<usize>,
+    /// What the third pane shows while no article is open (`pane=disagreements`).
+    pub pane: Pane,
+}
+
+/// The third pane's view while no article is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    Overview,
+    /// Where the sources disagree.
+    Disagreements,
 }
 
 /// The URL parameters that are view options (beside the filter's and `doc`).
-pub const VIEW_KEYS: &[&str] = &["hide", "lanes", "axis", "tw", "m"];
+pub const VIEW_KEYS: &[&str] = &["hide", "lanes", "axis", "tw", "m", "pane"];
 
 /// Which pane a phone shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +155,8 @@ pub struct Explorer {
     pub view: Memo<ViewOptions>,
     /// The corpus's dated statements, built once per corpus for the timeline.
     pub timeline: Memo<Arc<TimelineIndex>>,
+    /// The corpus's claims and where they disagree, built once per corpus.
+    pub disagreements: Memo<Arc<Disagreements>>,
     /// True while the last navigation came from typing in the search box (so further typing
     /// replaces that history entry instead of adding one per key).
     pub typing: RwSignal<bool>,
@@ -174,6 +188,7 @@ impl Explorer {
                     "axis" if val == "reported" => v.axis = Axis::Reported,
                     "tw" => v.window = timeline::parse_window(&val),
                     "m" => v.target = val.parse().ok(),
+                    "pane" if val == "disagreements" => v.pane = Pane::Disagreements,
                     _ => {}
                 }
             }
@@ -191,6 +206,7 @@ impl Explorer {
                     "axis" => !matches!(v.as_str(), "reported" | "happened"),
                     "tw" => timeline::parse_window(&v).is_none(),
                     "m" => v.parse::<usize>().is_err(),
+                    "pane" => !matches!(v.as_str(), "disagreements" | "overview"),
                     _ => false,
                 };
                 if bad {
@@ -204,6 +220,22 @@ impl Explorer {
                 }
             }
             n
+        });
+        let disagreements = Memo::new(move |_| {
+            let d = data.get();
+            // timed as `dossier-disagreements` for the browser benchmark
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("dossier-disagreements-start");
+            }
+            let found = Arc::new(Disagreements::build(&d.corpus, &d.index));
+            if let Some(p) = &perf {
+                let _ = p.measure_with_start_mark(
+                    "dossier-disagreements",
+                    "dossier-disagreements-start",
+                );
+            }
+            found
         });
         let timeline = Memo::new(move |_| {
             let d = data.get();
@@ -265,6 +297,7 @@ impl Explorer {
             doc,
             view,
             timeline,
+            disagreements,
             typing: RwSignal::new(false),
             nav,
         }
@@ -285,6 +318,9 @@ impl Explorer {
         }
         if let Some(w) = view.window {
             pairs.push(("tw".into(), timeline::format_window(w)));
+        }
+        if view.pane == Pane::Disagreements {
+            pairs.push(("pane".into(), "disagreements".into()));
         }
         if let Some(doc) = doc {
             pairs.push(("doc".into(), doc.into()));
@@ -357,6 +393,17 @@ impl Explorer {
             &Self::untargeted(self.view.get_untracked()),
             slug,
         );
+        self.go(url, false);
+    }
+
+    /// Shows a view in the third pane (closing the open article).
+    pub fn show_pane(&self, pane: Pane) {
+        let view = ViewOptions {
+            pane,
+            target: None,
+            ..self.view.get_untracked()
+        };
+        let url = self.url_for(&self.filter.get_untracked(), &view, None);
         self.go(url, false);
     }
 

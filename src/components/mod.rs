@@ -1,4 +1,5 @@
 //! The page's components, one module each, and how entity types are presented.
+pub mod disagreements;
 pub mod entities;
 pub mod facets;
 pub mod header;

@@ -4,7 +4,7 @@
 //! from a filter), the dates covered, and the timeline. All of it comes from
 //! `dossier_corpus::views::overview`.
 use crate::components::{timeline::Timeline, type_style};
-use crate::state::explorer;
+use crate::state::{explorer, Pane};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::overview::overview;
 use dossier_corpus::views::timeline::{day_epoch, format_epoch};
@@ -96,6 +96,22 @@ pub fn Overview() -> impl IntoView {
             <h2 id="overview-title" class="pane-title">"Overview"</h2>
             <p class="overview-counts">{counts}</p>
             <p class="overview-dates">{dates}</p>
+            <p class="overview-disagreements">
+                {move || {
+                    let d = ex.data.get();
+                    let r = ex.results.get();
+                    let n = ex.disagreements.get().in_filter(&r.docs, d.corpus.docs.len()).len();
+                    match n {
+                        0 => "Sources agree on what these articles say.".to_string(),
+                        1 => "1 place where sources disagree.".to_string(),
+                        n => format!("{n} places where sources disagree."),
+                    }
+                }}
+                " "
+                <button type="button" class="show-disagreements" on:click=move |_| ex.show_pane(Pane::Disagreements)>
+                    "Where sources disagree"
+                </button>
+            </p>
             <Timeline />
             <h3 class="top-title">"Most named"</h3>
             <div class="top-grid">{top}</div>

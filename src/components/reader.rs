@@ -7,7 +7,7 @@
 //! mention's card first, whose button filters and shows the list. Date expressions that could
 //! not be resolved are listed under the meta line. Article text is only ever put in text nodes.
 use crate::components::{results::doc_meta, type_style};
-use crate::state::{explorer, Panel, ViewOptions};
+use crate::state::{explorer, Pane, Panel, ViewOptions};
 use dossier_corpus::index::search::{matches, terms, TextQuery};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::list::unresolved_dates;
@@ -197,6 +197,7 @@ pub fn Reader() -> impl IntoView {
         let hits = query
             .map(|q| matches(&terms(&doc.text, (0, doc.text.len())), &q))
             .unwrap_or_default();
+        let disputed = ex.disagreements.get().disputed_in(di as u32);
         let paras = paragraphs(doc, raw, &hits, |m| !view_opts.hidden.contains(&m.kind));
         // the title line drawn with its mentions, unless its owner gave another title
         let title_line = paras
@@ -222,7 +223,21 @@ pub fn Reader() -> impl IntoView {
                         .into_any()
                 }
                 LineKind::Body => {
-                    view! { <p>{pieces_view(di, doc, &p.pieces, tip, card)}</p> }.into_any()
+                    // a badge on a paragraph holding a sentence disputed in another article
+                    let disputed = disputed
+                        .iter()
+                        .any(|((a, b), _)| (*a as usize) < p.end && p.start < *b as usize);
+                    view! {
+                        <p class:disputed=disputed>
+                            {pieces_view(di, doc, &p.pieces, tip, card)}
+                            {disputed.then(|| view! {
+                                <button type="button" class="dispute-badge" title="Another source gives a different value: see both side by side" on:click=move |_| ex.show_pane(Pane::Disagreements)>
+                                    "Disputed elsewhere"
+                                </button>
+                            })}
+                        </p>
+                    }
+                    .into_any()
                 }
             })
             .collect_view();

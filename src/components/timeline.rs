@@ -186,8 +186,7 @@ pub fn Timeline() -> impl IntoView {
         let g = geometry.get();
         let (x_of, day_w) = (move |e: f64, w: (Epoch, Epoch)| g.x_of(e, w), g.width);
         let Some(w) = t.window else {
-            return view! { <p class="tl-empty">"No dated statements in these articles."</p> }
-                .into_any();
+            return ().into_any();
         };
         let h = height();
         let tick_marks = ticks(w)
@@ -206,10 +205,6 @@ pub fn Timeline() -> impl IntoView {
             let b = if b.is_empty() { w.1 } else { timeline::parse_window(&format!("{b}/{b}"))?.1 };
             let (x0, x1) = (x_of(a.max(w.0) as f64, w), x_of((b.min(w.1) + 1) as f64, w));
             (x1 > x0).then(|| view! { <rect class="tl-chosen" x=x0 y={AXIS - 4.0} width={x1 - x0} height={h - AXIS + 4.0} /> })
-        });
-        let dragging = brush.get().map(|(a, b)| {
-            let (x0, x1) = (a.min(b).max(g.label), a.max(b).min(day_w - RIGHT));
-            view! { <rect class="tl-brush" x=x0 y={AXIS - 4.0} width={(x1 - x0).max(1.0)} height={h - AXIS + 4.0} /> }
         });
         let max_bin = t
             .lanes
@@ -304,58 +299,19 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <svg
-                class="tl-chart"
-                viewBox=format!("0 0 {day_w} {h}")
-                role="img"
-                aria-labelledby="tl-title"
-                tabindex="0"
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    let handled = match ev.key().as_str() {
-                        "+" | "=" => { zoom_by(0.5); true }
-                        "-" | "_" => { zoom_by(2.0); true }
-                        "ArrowLeft" => { pan_by(-0.25); true }
-                        "ArrowRight" => { pan_by(0.25); true }
-                        "0" => { set_view(&|v| v.window = None); true }
-                        _ => false,
-                    };
-                    if handled {
-                        ev.prevent_default();
-                    }
-                }
-                on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    if let Some(x) = view_x(&ev, day_w) {
-                        if x >= g.label {
-                            brush.set(Some((x, x)));
-                        }
-                    }
-                }
-                on:pointermove=move |ev: web_sys::PointerEvent| {
-                    if let (Some((a, _)), Some(x)) = (brush.get_untracked(), view_x(&ev, day_w)) {
-                        brush.set(Some((a, x)));
-                    }
-                }
-                on:pointerup=move |_| {
-                    if let (Some((a, b)), Some(w)) = (brush.get_untracked(), window_of()) {
-                        brush.set(None);
-                        if (a - b).abs() >= 4.0 {
-                            filter_to((g.day_at(a.min(b), w), g.day_at(a.max(b), w)));
-                        }
-                    }
-                }
-                on:pointerleave=move |_| brush.set(None)
-            >
-                <title id="tl-title">{move || {
-                    let t = tl.get();
-                    format!("Timeline of {} dated statements; drag across it to filter by date", t.in_window)
-                }}</title>
-                {tick_marks}
-                {chosen}
-                {lanes}
-                {dragging}
-            </svg>
+            {tick_marks}
+            {chosen}
+            {lanes}
         }
         .into_any()
+    };
+    let dragging = move || {
+        let g = geometry.get();
+        let h = height();
+        brush.get().map(|(a, b)| {
+            let (x0, x1) = (a.min(b).max(g.label), a.max(b).min(g.width - RIGHT));
+            view! { <rect class="tl-brush" x=x0 y={AXIS - 4.0} width={(x1 - x0).max(1.0)} height={h - AXIS + 4.0} /> }
+        })
     };
     let card = move || {
         let h = hover.get()?;
@@ -495,7 +451,61 @@ pub fn Timeline() -> impl IntoView {
                 </span>
             </div>
             <p class="tl-summary" aria-live="polite">{summary}</p>
-            <div class="tl-frame" node_ref=frame>{chart}</div>
+            <div class="tl-frame" node_ref=frame>
+                <p class="tl-empty" hidden=move || tl.with(|t| t.window.is_some())>"No dated statements in these articles."</p>
+            <svg
+                class="tl-chart"
+                viewBox=move || format!("0 0 {} {}", geometry.get().width, height())
+                style:display=move || if tl.with(|t| t.window.is_none()) { "none" } else { "block" }
+                role="img"
+                aria-labelledby="tl-title"
+                tabindex="0"
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    let handled = match ev.key().as_str() {
+                        "+" | "=" => { zoom_by(0.5); true }
+                        "-" | "_" => { zoom_by(2.0); true }
+                        "ArrowLeft" => { pan_by(-0.25); true }
+                        "ArrowRight" => { pan_by(0.25); true }
+                        "0" => { set_view(&|v| v.window = None); true }
+                        _ => false,
+                    };
+                    if handled {
+                        ev.prevent_default();
+                    }
+                }
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    let g = geometry.get_untracked();
+                    if let Some(x) = view_x(&ev, g.width) {
+                        if x >= g.label {
+                            brush.set(Some((x, x)));
+                        }
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    let width = geometry.get_untracked().width;
+                    if let (Some((a, _)), Some(x)) = (brush.get_untracked(), view_x(&ev, width)) {
+                        brush.set(Some((a, x)));
+                    }
+                }
+                on:pointerup=move |_| {
+                    let g = geometry.get_untracked();
+                    if let (Some((a, b)), Some(w)) = (brush.get_untracked(), window_of()) {
+                        brush.set(None);
+                        if (a - b).abs() >= 4.0 {
+                            filter_to((g.day_at(a.min(b), w), g.day_at(a.max(b), w)));
+                        }
+                    }
+                }
+                on:pointerleave=move |_| brush.set(None)
+            >
+                <title id="tl-title">{move || {
+                    let t = tl.get();
+                    format!("Timeline of {} dated statements; drag across it to filter by date", t.in_window)
+                }}</title>
+                {chart}
+                {dragging}
+            </svg>
+            </div>
             {card}
             <details class="tl-details">
                 <summary>"The timeline as a table"</summary>
