@@ -1,7 +1,7 @@
 // Browser tests of the disagreement finder's panel (issue 12): the overview counts where the
 // sources disagree; the panel shows the ARMY 2024 forum's dates from The Dong-A Ilbo and Korea
 // Daily side by side with the values marked, each one click from its article; the reader marks
-// a disputed sentence; the panel follows the filter and lives in the URL.
+// a disputed sentence with a badge after it; the panel follows the filter and lives in the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -45,7 +45,9 @@ test('the reader marks a sentence disputed elsewhere, and the badge leads to the
   const page = await open(browser, `${server.url}?doc=${DOC_000}`);
   const badge = page.locator('.reader-body .dispute-badge');
   await badge.first().waitFor();
-  assert.match(await badge.first().locator('xpath=..').textContent(), /August 15 through August 21/);
+  // the badge follows the disputed sentence itself, before the next one
+  const para = await badge.first().locator('xpath=..').textContent();
+  assert.match(para, /August 15 through August 21, is a defense exhibition[^.]*around the world\.\s*Disputed elsewhere/);
   await badge.first().click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('pane') === 'disagreements');
   assert.equal(params(page).get('doc'), null);

@@ -11,7 +11,7 @@ use crate::state::{explorer, Pane, Panel, ViewOptions};
 use dossier_corpus::index::search::{matches, terms, TextQuery};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::list::unresolved_dates;
-use dossier_corpus::views::segments::{paragraphs, LineKind, Piece, Run};
+use dossier_corpus::views::segments::{paragraphs, split_at, LineKind, Piece, Run};
 use dossier_corpus::{Document, EntityType};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -223,21 +223,24 @@ pub fn Reader() -> impl IntoView {
                         .into_any()
                 }
                 LineKind::Body => {
-                    // a badge on a paragraph holding a sentence disputed in another article
-                    let disputed = disputed
+                    // a badge after each sentence disputed in another article
+                    let ends: Vec<usize> = disputed
                         .iter()
-                        .any(|((a, b), _)| (*a as usize) < p.end && p.start < *b as usize);
-                    view! {
-                        <p class:disputed=disputed>
-                            {pieces_view(di, doc, &p.pieces, tip, card)}
-                            {disputed.then(|| view! {
+                        .map(|((_, b), _)| *b as usize)
+                        .filter(|&b| p.start < b && b <= p.end)
+                        .collect();
+                    let groups = split_at(&p.pieces, &ends)
+                        .into_iter()
+                        .map(|(group, badge)| view! {
+                            {pieces_view(di, doc, &group, tip, card)}
+                            {badge.then(|| view! {
                                 <button type="button" class="dispute-badge" title="Another source gives a different value: see both side by side" on:click=move |_| ex.show_pane(Pane::Disagreements)>
                                     "Disputed elsewhere"
                                 </button>
                             })}
-                        </p>
-                    }
-                    .into_any()
+                        })
+                        .collect_view();
+                    view! { <p>{groups}</p> }.into_any()
                 }
             })
             .collect_view();

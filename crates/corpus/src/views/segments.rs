@@ -42,6 +42,63 @@ pub struct Para {
     pub pieces: Vec<Piece>,
 }
 
+/// Splits a paragraph's pieces at byte offsets (sorted; a sentence's end, say), so the reader
+/// can put something after each: the groups in order, each with whether an offset closes it. An
+/// offset inside a mention closes the group after the mention.
+pub fn split_at(pieces: &[Piece], offsets: &[usize]) -> Vec<(Vec<Piece>, bool)> {
+    let mut out = Vec::new();
+    let mut group: Vec<Piece> = Vec::new();
+    let mut next = offsets.iter().copied().peekable();
+    let end_of = |p: &Piece| match p {
+        Piece::Text(r) => r.end,
+        Piece::Mention { runs, .. } => runs.last().map_or(0, |r| r.end),
+    };
+    for p in pieces {
+        let mut piece = p.clone();
+        loop {
+            let start = match &piece {
+                Piece::Text(r) => r.start,
+                Piece::Mention { runs, .. } => runs.first().map_or(0, |r| r.start),
+            };
+            // offsets before this piece closed nothing more
+            while next
+                .peek()
+                .is_some_and(|&o| o <= start && !group.is_empty())
+            {
+                next.next();
+                out.push((std::mem::take(&mut group), true));
+            }
+            match (&piece, next.peek().copied()) {
+                (Piece::Text(r), Some(o)) if r.start < o && o < r.end => {
+                    group.push(Piece::Text(Run {
+                        start: r.start,
+                        end: o,
+                        hit: r.hit,
+                    }));
+                    out.push((std::mem::take(&mut group), true));
+                    next.next();
+                    piece = Piece::Text(Run {
+                        start: o,
+                        end: r.end,
+                        hit: r.hit,
+                    });
+                }
+                _ => break,
+            }
+        }
+        let e = end_of(&piece);
+        group.push(piece);
+        if next.peek().is_some_and(|&o| o <= e) {
+            next.next();
+            out.push((std::mem::take(&mut group), true));
+        }
+    }
+    if !group.is_empty() {
+        out.push((group, false));
+    }
+    out
+}
+
 /// Splits `[start, end)` into runs at the edges of the search matches `hits` (sorted, merged).
 fn runs(start: usize, end: usize, hits: &[(usize, usize)]) -> Vec<Run> {
     let mut out = Vec::new();
@@ -193,5 +250,36 @@ mod tests {
         assert!(kinds.contains(&LineKind::Furniture(Furniture::Advertisement)));
         let body = flat(&d, paras.last().unwrap());
         assert!(body.contains("on Friday,"), "dates hidden: {body}");
+    }
+
+    #[test]
+    fn pieces_split_at_sentence_ends() {
+        let t = |start, end| {
+            Piece::Text(Run {
+                start,
+                end,
+                hit: false,
+            })
+        };
+        let m = |start, end| Piece::Mention {
+            index: 0,
+            runs: vec![Run {
+                start,
+                end,
+                hit: false,
+            }],
+        };
+        let pieces = vec![t(0, 10), m(10, 15), t(15, 40)];
+        let groups = split_at(&pieces, &[12, 30]);
+        assert_eq!(
+            groups,
+            vec![
+                (vec![t(0, 10), m(10, 15)], true),
+                (vec![t(15, 30)], true),
+                (vec![t(30, 40)], false),
+            ]
+        );
+        assert_eq!(split_at(&pieces, &[]), vec![(pieces.clone(), false)]);
+        assert_eq!(split_at(&pieces, &[40]), vec![(pieces.clone(), true)]);
     }
 }
