@@ -60,20 +60,7 @@ impl Corpus {
 #[cfg(test)]
 impl Corpus {
     pub(crate) fn build(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>) {
-        let mut staged = Vec::with_capacity(inputs.len());
-        let mut rejected = Vec::new();
-        for input in inputs {
-            match dossier_extract::process(&input.name, &input.bytes) {
-                Ok(mut doc) => {
-                    doc.doc.meta = input.meta;
-                    staged.push(doc)
-                }
-                Err(error) => rejected.push(Rejected {
-                    name: input.name,
-                    error,
-                }),
-            }
-        }
+        let (staged, rejected) = dossier_extract::stage_all(inputs);
         (link::link(&staged), rejected)
     }
 }

@@ -10,8 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use dossier_corpus::index::Index;
 use dossier_corpus::views::disagree::{wire_copies, Disagreements};
 use dossier_corpus::views::timeline::TimelineIndex;
-use dossier_eval::build;
-use dossier_model::Input;
+use dossier_eval::{build, inputs_in};
 use std::path::PathBuf;
 
 fn bench(c: &mut Criterion) {
@@ -19,24 +18,13 @@ fn bench(c: &mut Criterion) {
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench/synthetic"),
         PathBuf::from,
     );
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let Ok(inputs) = inputs_in(&dir, &["txt"]) else {
         eprintln!(
             "no synthetic corpus in {}: run `node scripts/synth-corpus.mjs 10000 target/bench/synthetic` first",
             dir.display()
         );
         return;
     };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    files.sort();
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read(p).unwrap(),
-            )
-        })
-        .collect();
     let n = inputs.len();
     let (corpus, _) = build(inputs);
     let index = Index::build(&corpus);

@@ -10,23 +10,37 @@ pub mod score;
 
 use dossier_corpus::{link, Corpus};
 use dossier_model::{Input, Rejected};
+use std::path::Path;
 
 /// Decodes, cleans and extracts every input, then links entities across all of them.
 /// Inputs that cannot be read are returned with the reason; the others are kept.
 pub fn build(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>) {
-    let mut staged = Vec::with_capacity(inputs.len());
-    let mut rejected = Vec::new();
-    for input in inputs {
-        match dossier_extract::process(&input.name, &input.bytes) {
-            Ok(mut doc) => {
-                doc.doc.meta = input.meta;
-                staged.push(doc)
-            }
-            Err(error) => rejected.push(Rejected {
-                name: input.name,
-                error,
-            }),
-        }
-    }
+    let (staged, rejected) = dossier_extract::stage_all(inputs);
     (link::link(&staged), rejected)
+}
+
+/// The files of a folder with one of `extensions`, sorted by name, as inputs (what the benches
+/// and the tests read their sets from).
+pub fn inputs_in(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Input>> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| extensions.contains(&x))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            Ok(Input::new(name, std::fs::read(p)?))
+        })
+        .collect()
 }

@@ -4,8 +4,7 @@
 use dossier_corpus::index::Index;
 use dossier_corpus::views::disagree::{slot_label, value_label, Disagreements, Kind};
 use dossier_corpus::Corpus;
-use dossier_eval::build;
-use dossier_model::Input;
+use dossier_eval::{build, inputs_in};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
@@ -14,22 +13,7 @@ fn dir(rel: &str) -> PathBuf {
 }
 
 fn corpus_of(folder: &Path) -> (Corpus, Index) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let inputs = files
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read(p).unwrap(),
-            )
-        })
-        .collect();
-    let (corpus, rejected) = build(inputs);
+    let (corpus, rejected) = build(inputs_in(folder, &["txt"]).unwrap());
     assert!(rejected.is_empty(), "{rejected:?}");
     let index = Index::build(&corpus);
     (corpus, index)

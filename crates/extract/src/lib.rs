@@ -12,4 +12,4 @@ pub mod read;
 pub mod stage;
 
 pub use read::decode::MAX_INPUT_BYTES;
-pub use stage::process;
+pub use stage::{process, stage_all};

@@ -11,8 +11,8 @@ use crate::read::html;
 use dossier_model::text::fold::norm_name;
 use dossier_model::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use dossier_model::{
-    Article, Document, EntityType, Furniture, HtmlSource, InputError, Known, LinkKey, Mention,
-    Staged,
+    Article, Document, EntityType, Furniture, HtmlSource, Input, InputError, Known, LinkKey,
+    Mention, Rejected, Staged,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -36,6 +36,26 @@ fn etype(kind: Kind) -> Option<EntityType> {
         Kind::Event => Some(EntityType::Event),
         Kind::Demonym => None,
     }
+}
+
+/// Stages every input, each with what its owner said of it: the staged documents, and the
+/// inputs that could not be read with the reason.
+pub fn stage_all(inputs: Vec<Input>) -> (Vec<Staged>, Vec<Rejected>) {
+    let mut staged = Vec::with_capacity(inputs.len());
+    let mut rejected = Vec::new();
+    for input in inputs {
+        match process(&input.name, &input.bytes) {
+            Ok(mut doc) => {
+                doc.doc.meta = input.meta;
+                staged.push(doc)
+            }
+            Err(error) => rejected.push(Rejected {
+                name: input.name,
+                error,
+            }),
+        }
+    }
+    (staged, rejected)
 }
 
 /// Processes one input: decode, read HTML, clean, extract.
