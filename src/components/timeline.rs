@@ -6,7 +6,6 @@
 //! (+ − ← → 0 on the focused chart), and a table gives the same data to keyboard and
 //! screen-reader users. What it draws comes from `dossier_corpus::views::timeline`.
 use crate::state::{explorer, ViewOptions};
-use dossier_corpus::query::Criterion;
 use dossier_corpus::views::timeline::{
     self, format_epoch, interval_label, ticks, Axis, Epoch, Lanes, Mark, Options, Precision,
 };
@@ -141,44 +140,9 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     // the filter's date bounds on this axis, as a range
-    let bound_keys = move || match ex.view.get().axis {
-        Axis::Happened => ("mfrom", "mto"),
-        Axis::Reported => ("from", "to"),
-    };
-    let filter_to = move |(a, b): (Epoch, Epoch)| {
-        let (from, to) = (format_epoch(a), format_epoch(b));
+    let filter_to = move |range: (Epoch, Epoch)| {
         let axis = ex.view.get_untracked().axis;
-        ex.update_filter(|f| match axis {
-            Axis::Happened => {
-                f.set(Criterion::MentionedFrom(from));
-                f.set(Criterion::MentionedTo(to));
-            }
-            Axis::Reported => {
-                f.set(Criterion::PublishedFrom(from));
-                f.set(Criterion::PublishedTo(to));
-            }
-        });
-    };
-    let chosen_range = move || {
-        let (fk, tk) = bound_keys();
-        let f = ex.filter.get();
-        let get = |key: &str| {
-            f.criteria.iter().rev().find_map(|c| match c {
-                Criterion::MentionedFrom(s)
-                | Criterion::MentionedTo(s)
-                | Criterion::PublishedFrom(s)
-                | Criterion::PublishedTo(s)
-                    if c.key() == key =>
-                {
-                    Some(s.clone())
-                }
-                _ => None,
-            })
-        };
-        match (get(fk), get(tk)) {
-            (None, None) => None,
-            (a, b) => Some((a.unwrap_or_default(), b.unwrap_or_default())),
-        }
+        ex.update_filter(|f| timeline::choose_range(f, axis, range));
     };
     let height = move || AXIS + LANE * tl.with(|t| t.lanes.len().max(1)) as f64 + 4.0;
     let chart = move || {
@@ -200,9 +164,8 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view();
         // the chosen range (the filter's bounds on this axis) and the brush being dragged
-        let chosen = chosen_range().and_then(|(a, b)| {
-            let a = if a.is_empty() { w.0 } else { timeline::parse_window(&format!("{a}/{a}"))?.0 };
-            let b = if b.is_empty() { w.1 } else { timeline::parse_window(&format!("{b}/{b}"))?.1 };
+        let chosen = timeline::chosen_range(&ex.filter.get(), ex.view.get().axis).and_then(|(a, b)| {
+            let (a, b) = (a.unwrap_or(w.0), b.unwrap_or(w.1));
             let (x0, x1) = (x_of(a.max(w.0) as f64, w), x_of((b.min(w.1) + 1) as f64, w));
             (x1 > x0).then(|| view! { <rect class="tl-chosen" x=x0 y={AXIS - 4.0} width={x1 - x0} height={h - AXIS + 4.0} /> })
         });

@@ -128,6 +128,21 @@ impl Filter {
         })
     }
 
+    /// The value of the date bound with URL key `key` (`from`, `to`, `mfrom`, `mto`), if set.
+    pub fn bound(&self, key: &str) -> Option<&str> {
+        self.criteria.iter().rev().find_map(|c| match c {
+            Criterion::PublishedFrom(s)
+            | Criterion::PublishedTo(s)
+            | Criterion::MentionedFrom(s)
+            | Criterion::MentionedTo(s)
+                if c.key() == key =>
+            {
+                Some(s.as_str())
+            }
+            _ => None,
+        })
+    }
+
     /// Whether a criterion is chosen.
     pub fn has(&self, c: &Criterion) -> bool {
         self.criteria.contains(c)
@@ -429,19 +444,7 @@ fn facet(c: &Criterion) -> Facet {
 
 /// The days between a facet's from and to bounds (open where a bound is not set).
 fn bounds(f: &Filter, from_key: &str, to_key: &str) -> (Day, Day) {
-    let last = |key: &str| {
-        f.criteria.iter().rev().find_map(|c| match c {
-            Criterion::PublishedFrom(s)
-            | Criterion::PublishedTo(s)
-            | Criterion::MentionedFrom(s)
-            | Criterion::MentionedTo(s)
-                if c.key() == key =>
-            {
-                partial(s)
-            }
-            _ => None,
-        })
-    };
+    let last = |key: &str| f.bound(key).and_then(partial);
     (
         last(from_key).map_or(0, |(start, _)| start),
         last(to_key).map_or(Day::MAX, |(_, end)| end),
@@ -673,26 +676,11 @@ pub fn describe(f: &Filter, corpus: &Corpus) -> Option<String> {
     if !sources.is_empty() {
         parts.push(format!("from {}", sources.join(" or ")));
     }
-    let range = |what: &str, from: &str, to: &str| {
-        let last = |key: &str| {
-            f.criteria
-                .iter()
-                .rev()
-                .find(|c| c.key() == key)
-                .and_then(|c| match c {
-                    Criterion::PublishedFrom(s)
-                    | Criterion::PublishedTo(s)
-                    | Criterion::MentionedFrom(s)
-                    | Criterion::MentionedTo(s) => Some(s.clone()),
-                    _ => None,
-                })
-        };
-        match (last(from), last(to)) {
-            (Some(a), Some(b)) => Some(format!("{what} {a} to {b}")),
-            (Some(a), None) => Some(format!("{what} from {a}")),
-            (None, Some(b)) => Some(format!("{what} until {b}")),
-            (None, None) => None,
-        }
+    let range = |what: &str, from: &str, to: &str| match (f.bound(from), f.bound(to)) {
+        (Some(a), Some(b)) => Some(format!("{what} {a} to {b}")),
+        (Some(a), None) => Some(format!("{what} from {a}")),
+        (None, Some(b)) => Some(format!("{what} until {b}")),
+        (None, None) => None,
     };
     parts.extend(range("published", "from", "to"));
     parts.extend(range("mentioning dates", "mfrom", "mto"));

@@ -14,6 +14,7 @@
 //! marks when there are too many to draw. The axis keeps the whole corpus's extent while the
 //! filter narrows what is on it.
 use crate::index::{interval, Day, Index};
+use crate::query::{Criterion, Filter};
 use crate::{sentences, Corpus, Document, EntityType};
 use rustc_hash::FxHashMap;
 
@@ -783,6 +784,43 @@ fn clamp_window((a, b): (Epoch, Epoch), (e0, e1): (Epoch, Epoch)) -> (Epoch, Epo
     }
 }
 
+/// The URL keys of the filter's date bounds on an axis.
+fn bound_keys(axis: Axis) -> (&'static str, &'static str) {
+    match axis {
+        Axis::Happened => ("mfrom", "mto"),
+        Axis::Reported => ("from", "to"),
+    }
+}
+
+/// The range the filter's date bounds choose on an axis (mentioned dates for when it
+/// happened, published dates for when it was reported): its first and last epoch day, each
+/// `None` where that bound is open; `None` if neither is set.
+pub fn chosen_range(f: &Filter, axis: Axis) -> Option<(Option<Epoch>, Option<Epoch>)> {
+    let (from, to) = bound_keys(axis);
+    let day = |key: &str, end: bool| {
+        f.bound(key)
+            .and_then(crate::index::partial)
+            .map(|(a, b)| day_epoch(if end { b } else { a }))
+    };
+    let (a, b) = (day(from, false), day(to, true));
+    (a.is_some() || b.is_some()).then_some((a, b))
+}
+
+/// Sets the filter's date bounds on an axis to a range of epoch days (a brush across it).
+pub fn choose_range(f: &mut Filter, axis: Axis, (a, b): (Epoch, Epoch)) {
+    let (from, to) = (format_epoch(a), format_epoch(b));
+    match axis {
+        Axis::Happened => {
+            f.set(Criterion::MentionedFrom(from));
+            f.set(Criterion::MentionedTo(to));
+        }
+        Axis::Reported => {
+            f.set(Criterion::PublishedFrom(from));
+            f.set(Criterion::PublishedTo(to));
+        }
+    }
+}
+
 /// A window as a URL writes it (`2024-08-01/2024-08-31`), or `None` if it is not one.
 pub fn parse_window(s: &str) -> Option<(Epoch, Epoch)> {
     let (a, b) = s.split_once('/')?;
@@ -1098,6 +1136,32 @@ mod tests {
         let p = pan(w, -10.0, extent);
         assert_eq!(p.0, extent.0, "panning stops at the extent");
         assert_eq!(p.1 - p.0, w.1 - w.0);
+    }
+
+    #[test]
+    fn a_brushed_range_round_trips_through_the_filter() {
+        let mut f = Filter::default();
+        assert_eq!(chosen_range(&f, Axis::Happened), None);
+        let r = (epoch(2024, 8, 12), epoch(2024, 8, 14));
+        choose_range(&mut f, Axis::Happened, r);
+        assert_eq!(f.bound("mfrom"), Some("2024-08-12"));
+        assert_eq!(
+            chosen_range(&f, Axis::Happened),
+            Some((Some(r.0), Some(r.1)))
+        );
+        assert_eq!(chosen_range(&f, Axis::Reported), None);
+        // an open bound, at month precision, reads as the month's days
+        f.set(Criterion::MentionedFrom(String::new()));
+        f.set(Criterion::MentionedTo("2024-09".into()));
+        assert_eq!(
+            chosen_range(&f, Axis::Happened),
+            Some((None, Some(epoch(2024, 9, 30))))
+        );
+        choose_range(&mut f, Axis::Reported, r);
+        assert_eq!(
+            (f.bound("from"), f.bound("to")),
+            (Some("2024-08-12"), Some("2024-08-14"))
+        );
     }
 
     #[test]
