@@ -223,50 +223,22 @@ impl Explorer {
         });
         let disagreements = Memo::new(move |_| {
             let d = data.get();
-            // timed as `dossier-disagreements` for the browser benchmark
-            let perf = window().performance();
-            if let Some(p) = &perf {
-                let _ = p.mark("dossier-disagreements-start");
-            }
-            let found = Arc::new(Disagreements::build(&d.corpus, &d.index));
-            if let Some(p) = &perf {
-                let _ = p.measure_with_start_mark(
-                    "dossier-disagreements",
-                    "dossier-disagreements-start",
-                );
-            }
-            found
+            timed("dossier-disagreements", || {
+                Arc::new(Disagreements::build(&d.corpus, &d.index))
+            })
         });
         let timeline = Memo::new(move |_| {
             let d = data.get();
-            // timed as `dossier-timeline-index` for the browser benchmark
-            let perf = window().performance();
-            if let Some(p) = &perf {
-                let _ = p.mark("dossier-timeline-index-start");
-            }
-            let t = Arc::new(TimelineIndex::build(&d.corpus, &d.index));
-            if let Some(p) = &perf {
-                let _ = p.measure_with_start_mark(
-                    "dossier-timeline-index",
-                    "dossier-timeline-index-start",
-                );
-            }
-            t
+            timed("dossier-timeline-index", || {
+                Arc::new(TimelineIndex::build(&d.corpus, &d.index))
+            })
         });
         let results = Memo::new(move |_| {
             let d = data.get();
             let f = filter.get();
-            // timed as a performance measure named `dossier-evaluate` (the browser benchmark
-            // reads these)
-            let perf = window().performance();
-            if let Some(p) = &perf {
-                let _ = p.mark("dossier-evaluate-start");
-            }
-            let r = query::evaluate(&d.index, &d.corpus, &f);
-            if let Some(p) = &perf {
-                let _ = p.measure_with_start_mark("dossier-evaluate", "dossier-evaluate-start");
-            }
-            Arc::new(r)
+            timed("dossier-evaluate", || {
+                Arc::new(query::evaluate(&d.index, &d.corpus, &f))
+            })
         });
         let doc = Memo::new(move |_| {
             params
@@ -443,6 +415,21 @@ impl Explorer {
     pub fn set_data(&self, data: Data) {
         self.data.set(data);
     }
+}
+
+/// Runs `work`, timed as a performance measure named `name` (the browser benchmark reads
+/// these).
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let perf = window().performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
 }
 
 /// The explorer from context.

@@ -5,7 +5,7 @@
 //! dragging across the axis filters the corpus to that range. Buttons and keys zoom and pan
 //! (+ − ← → 0 on the focused chart), and a table gives the same data to keyboard and
 //! screen-reader users. What it draws comes from `dossier_corpus::views::timeline`.
-use crate::state::{explorer, ViewOptions};
+use crate::state::{explorer, timed, ViewOptions};
 use dossier_corpus::views::timeline::{
     self, format_epoch, interval_label, ticks, Axis, Epoch, Lanes, Mark, Options, Precision,
 };
@@ -84,22 +84,15 @@ pub fn Timeline() -> impl IntoView {
         let r = ex.results.get();
         let tix = ex.timeline.get();
         let v = ex.view.get();
-        // timed as `dossier-timeline` for the browser benchmark
-        let perf = window().performance();
-        if let Some(p) = &perf {
-            let _ = p.mark("dossier-timeline-start");
-        }
         let opts = Options {
             axis: v.axis,
             lanes: v.lanes,
             window: v.window,
             ..Options::default()
         };
-        let t = Arc::new(timeline::timeline(&tix, &d.index, &r.docs, &opts));
-        if let Some(p) = &perf {
-            let _ = p.measure_with_start_mark("dossier-timeline", "dossier-timeline-start");
-        }
-        t
+        timed("dossier-timeline", || {
+            Arc::new(timeline::timeline(&tix, &d.index, &r.docs, &opts))
+        })
     });
     let hover = RwSignal::new(None::<Hover>);
     // the drawing's width follows the chart's box
