@@ -1,8 +1,10 @@
 //! The sentences of an article's text, as byte spans: the evidence unit of the story views (a
 //! dated statement, a co-mention, a claim is one sentence). A sentence ends at a line break, or
 //! at `.`, `!` or `?` followed by space and a capital, a digit or a quote, unless the word
-//! before the stop is an abbreviation (`Mr.`, `Aug.`, `U.S.`) or a single initial.
+//! before the stop is an abbreviation (`Mr.`, `Aug.`, `U.S.`) or a single initial. Also the
+//! words of a sentence in lower case, which the rules over sentences read.
 use crate::Document;
+use std::borrow::Cow;
 
 /// Words that end with a stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -73,6 +75,58 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     if lead + trail < s.len() {
         out.push((start + lead, end - trail));
     }
+}
+
+/// A word of a sentence, lower-cased (borrowed when it is already), with its byte span. Digits
+/// keep their separators (`10,000`, `5.5`) and a currency sign stays on its number.
+#[derive(Clone, Debug)]
+pub struct Word<'a> {
+    pub w: Cow<'a, str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A word in lower case, allocating only when it has capitals.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+pub fn words(text: &str, (from, to): (usize, usize)) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let s = &text[from..to];
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || c == '$' || c == '€' || c == '£' || c == '₩';
+        // digits keep their separators: 10,000 and 5.5
+        let sep = (c == ',' || c == '.')
+            && start.is_some()
+            && s[..i].ends_with(|p: char| p.is_ascii_digit())
+            && s[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+        match (start, part || sep) {
+            (None, true) => start = Some(i),
+            (Some(b), false) => {
+                out.push(Word {
+                    w: lower(&s[b..i]),
+                    start: from + b,
+                    end: from + i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push(Word {
+            w: lower(&s[b..]),
+            start: from + b,
+            end: to,
+        });
+    }
+    out
 }
 
 /// The sentences of a document's article lines (the title line and the body; page furniture

@@ -4,9 +4,9 @@
 //! are found with rules over the extracted mentions and the sentence's words, never a model:
 //! the unit noun after a number, the event's date phrase, "in"/"at"/"near" before a place.
 //! Each claim keeps its article, its sentence and the byte span of its value.
+use crate::sentences::{words, Word};
 use crate::views::timeline::{dated, Epoch, Precision};
 use crate::{Corpus, Document, EntityType, Mention};
-use std::borrow::Cow;
 
 /// What a quantity counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -178,57 +178,6 @@ fn scale_word(w: &str) -> Option<f64> {
         "trillion" => 1e12,
         _ => return None,
     })
-}
-
-/// A word of a sentence, lower-cased (borrowed when it is already), with its byte span.
-#[derive(Clone, Debug)]
-struct Word<'a> {
-    w: Cow<'a, str>,
-    start: usize,
-    end: usize,
-}
-
-/// A word in lower case, allocating only when it has capitals.
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
-
-fn words(text: &str, (from, to): (usize, usize)) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let s = &text[from..to];
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '$' || c == '€' || c == '£' || c == '₩';
-        // digits keep their separators: 10,000 and 5.5
-        let sep = (c == ',' || c == '.')
-            && start.is_some()
-            && s[..i].ends_with(|p: char| p.is_ascii_digit())
-            && s[i + 1..].starts_with(|n: char| n.is_ascii_digit());
-        match (start, part || sep) {
-            (None, true) => start = Some(i),
-            (Some(b), false) => {
-                out.push(Word {
-                    w: lower(&s[b..i]),
-                    start: from + b,
-                    end: from + i,
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(b) = start {
-        out.push(Word {
-            w: lower(&s[b..]),
-            start: from + b,
-            end: to,
-        });
-    }
-    out
 }
 
 /// Reads a number at `words[i]` (digits with separators, a currency sign, number words, a

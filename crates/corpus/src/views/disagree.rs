@@ -129,17 +129,13 @@ const REVISION_CUES: &[&str] = &[
 
 /// Whether a sentence revises an earlier figure ("raised the death toll to 27").
 pub fn revises(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = sentences::words(sentence, (0, sentence.len()));
     words.iter().enumerate().any(|(i, w)| {
-        REVISION_CUES.contains(w)
-            && (*w != "now"
+        REVISION_CUES.contains(&w.w.as_ref())
+            && (w.w != "now"
                 || words
                     .get(i + 1)
-                    .is_some_and(|n| matches!(*n, "says" | "say" | "puts" | "estimates")))
+                    .is_some_and(|n| matches!(n.w.as_ref(), "says" | "say" | "puts" | "estimates")))
     })
 }
 

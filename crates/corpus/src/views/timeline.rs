@@ -191,14 +191,12 @@ const EVENT_ANAPHORS: &[&str] = &[
 
 /// Whether a sentence speaks of an event without naming it ("the forum, which runs ...").
 fn refers_to_an_event(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
+    sentences::words(sentence, (0, sentence.len()))
         .windows(2)
-        .any(|w| matches!(w[0], "the" | "this" | "that") && EVENT_ANAPHORS.contains(&w[1]))
+        .any(|w| {
+            matches!(w[0].w.as_ref(), "the" | "this" | "that")
+                && EVENT_ANAPHORS.contains(&w[1].w.as_ref())
+        })
 }
 
 /// How far back a sentence that refers to an event looks for the sentence naming it.
