@@ -410,12 +410,7 @@ impl Disagreements {
 
     /// The disagreements with a side in one of the articles `keep` (what the filter shows).
     pub fn in_filter(&self, keep: &[u32], n_docs: usize) -> Vec<u32> {
-        let mut kept = vec![false; n_docs];
-        for &d in keep {
-            if let Some(k) = kept.get_mut(d as usize) {
-                *k = true;
-            }
-        }
+        let kept = super::membership(keep, n_docs);
         (0..self.items.len() as u32)
             .filter(|&i| {
                 self.items[i as usize]

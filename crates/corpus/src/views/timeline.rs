@@ -519,12 +519,7 @@ fn lanes_of(
 
 /// The timeline of the articles in `keep` (what the filter matched, in any order).
 pub fn timeline(tix: &TimelineIndex, index: &Index, keep: &[u32], opts: &Options) -> Timeline {
-    let mut kept = vec![false; index.docs.len()];
-    for &d in keep {
-        if let Some(k) = kept.get_mut(d as usize) {
-            *k = true;
-        }
-    }
+    let kept = super::membership(keep, index.docs.len());
     let extent = match opts.axis {
         Axis::Happened => tix.happened_extent,
         Axis::Reported => tix.reported_extent,
