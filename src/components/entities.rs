@@ -39,18 +39,13 @@ pub fn EntityPanel() -> impl IntoView {
             let hay = haystacks.get();
             let n = fold(needle.get().trim());
             let furniture = ex.filter.get().furniture;
-            // unresolved dates stand for themselves in one article, and what only page
-            // furniture names is offered only when the reader shows the furniture
-            let offered = |e: &dossier_corpus::Entity| {
-                !e.local && (e.doc_count > 0 || (furniture && e.all_doc_count > 0))
-            };
             let mut ids: Vec<usize> = d
                 .corpus
                 .entities
                 .iter()
                 .enumerate()
                 .filter(|(i, e)| {
-                    e.kind == t && offered(e) && (n.is_empty() || hay[*i].contains(&n))
+                    e.kind == t && e.offered(furniture) && (n.is_empty() || hay[*i].contains(&n))
                 })
                 .map(|(i, _)| i)
                 .collect();

@@ -49,6 +49,15 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
 }
 
+impl Entity {
+    /// Whether the explorer offers the entity corpus-wide: an unresolved date stands for itself
+    /// in its one article, and what only page furniture names is offered only when the reader
+    /// shows the furniture.
+    pub fn offered(&self, furniture: bool) -> bool {
+        !self.local && (self.doc_count > 0 || (furniture && self.all_doc_count > 0))
+    }
+}
+
 impl Corpus {
     /// A document by name.
     pub fn doc(&self, name: &str) -> Option<&Document> {

@@ -816,6 +816,7 @@ mod tests {
         let ix = Index::build(&c);
         // "Jane Roe" is named only in a's byline (page furniture)
         let jane = id(&c, "Jane Roe");
+        assert!(!c.entities[jane].offered(false) && c.entities[jane].offered(true));
         let mut f = Filter::default();
         assert_eq!(evaluate(&ix, &c, &f).entities[jane], 0);
         f.toggle(Criterion::Entity(jane));

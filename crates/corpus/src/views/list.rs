@@ -108,6 +108,7 @@ mod tests {
         let tuesdays: Vec<&Entity> = c.entities.iter().filter(|e| e.name == "Tuesday").collect();
         assert_eq!(tuesdays.len(), 2);
         assert!(tuesdays.iter().all(|e| e.local && e.doc_count == 1));
+        assert!(tuesdays.iter().all(|e| !e.offered(true)));
     }
 
     #[test]
