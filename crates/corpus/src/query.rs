@@ -107,6 +107,16 @@ pub fn entity_ref(corpus: &Corpus, names: &[String], id: usize) -> String {
     format!("{}:{}", corpus.entities[id].kind.as_str(), names[id])
 }
 
+/// The entity an [`entity_ref`] names, if the corpus has it.
+pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<usize> {
+    let (t, n) = v.split_once(':')?;
+    let kind = EntityType::parse(t)?;
+    names
+        .iter()
+        .enumerate()
+        .position(|(i, name)| name == n && corpus.entities[i].kind == kind)
+}
+
 impl Filter {
     pub fn is_empty(&self) -> bool {
         self.criteria.is_empty()
@@ -223,13 +233,7 @@ impl Filter {
                     None
                 }
                 "e" => {
-                    let found = v.split_once(':').and_then(|(t, n)| {
-                        let kind = EntityType::parse(t)?;
-                        names
-                            .iter()
-                            .enumerate()
-                            .position(|(i, name)| name == n && corpus.entities[i].kind == kind)
-                    });
+                    let found = parse_entity_ref(corpus, names, v);
                     if found.is_none() {
                         notices.push(format!(
                             "No entity “{v}” in this corpus: that filter was ignored."

@@ -1,6 +1,7 @@
 //! The story views' corpus-wide work on a synthetic corpus: building the claims and where they
-//! disagree (budget: under 1 s for 10,000 articles), and the timeline's index of dated
-//! statements. The corpus is the browser benchmark's, written as files first:
+//! disagree (budget: under 1 s for 10,000 articles), the timeline's index of dated
+//! statements, and the network: its index, the graph of a filter, the ego network's layout,
+//! and the layout of 500 nodes and 5,000 edges (budget: 200 ms in the page). The corpus is the browser benchmark's, written as files first:
 //!
 //!   node scripts/synth-corpus.mjs 10000 target/bench/synthetic
 //!   cargo bench -p dossier-eval --bench story
@@ -9,6 +10,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use dossier_corpus::index::Index;
 use dossier_corpus::views::disagree::{wire_copies, Disagreements};
+use dossier_corpus::views::network::{self, layout, NetworkIndex, Options};
 use dossier_corpus::views::timeline::TimelineIndex;
 use dossier_eval::{build, inputs_in};
 use std::path::PathBuf;
@@ -44,7 +46,79 @@ fn bench(c: &mut Criterion) {
     g.bench_function("timeline_index", |b| {
         b.iter(|| TimelineIndex::build(&corpus, &index))
     });
+    let nix = NetworkIndex::build(&corpus);
+    let all: Vec<u32> = (0..corpus.docs.len() as u32).collect();
+    let opts = Options::default();
+    let whole = network::graph(&corpus, &nix, &all, &opts);
+    // a filter: the articles naming the most-named entity
+    let top = (0..corpus.entities.len())
+        .max_by_key(|&e| whole.mentions[e])
+        .unwrap_or(0);
+    let some: Vec<u32> = all
+        .iter()
+        .copied()
+        .filter(|&d| {
+            nix.doc_mentions[d as usize]
+                .iter()
+                .any(|&(e, _)| e as usize == top)
+        })
+        .collect();
+    let shown = network::ego(&whole, &[], 25);
+    eprintln!(
+        "network: {} edges in all, {} articles name {}; the opening view shows {} nodes and {} edges",
+        whole.edges.len(),
+        some.len(),
+        corpus.entities[top].name,
+        shown.nodes.len(),
+        shown.edges.len()
+    );
+    g.bench_function("network_index", |b| b.iter(|| NetworkIndex::build(&corpus)));
+    g.bench_function("network_graph_all", |b| {
+        b.iter(|| network::graph(&corpus, &nix, &all, &opts))
+    });
+    g.bench_function("network_graph_filtered", |b| {
+        b.iter(|| network::graph(&corpus, &nix, &some, &opts))
+    });
+    g.bench_function("network_ego_and_layout", |b| {
+        b.iter(|| {
+            let mut s = network::ego(&whole, &[], 25);
+            network::place(&corpus, &whole, &mut s, 1, (640.0, 460.0));
+            s
+        })
+    });
     g.finish();
+    // the layout's budget case: 500 nodes, 5,000 edges (a ring of communities)
+    let (ids, springs) = random_graph(500, 5000);
+    let mut g = c.benchmark_group("layout");
+    g.sample_size(10);
+    g.bench_function("forceatlas2_500_nodes_5000_edges", |b| {
+        b.iter(|| layout::layout(&ids, &springs, &layout::Settings::default()))
+    });
+    g.finish();
+}
+
+/// `n` nodes in communities of 25, with `m` edges mostly inside them.
+pub fn random_graph(n: usize, m: usize) -> (Vec<u64>, Vec<layout::Spring>) {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let springs = (0..m)
+        .map(|i| {
+            let a = (next() % n as u64) as usize;
+            let b = if i % 5 == 0 {
+                (next() % n as u64) as usize
+            } else {
+                (a / 25 * 25 + (next() % 25) as usize) % n
+            };
+            let b = if a == b { (a + 1) % n } else { b };
+            layout::Spring { a, b, weight: 1.0 }
+        })
+        .collect();
+    ((0..n as u64).collect(), springs)
 }
 
 criterion_group!(benches, bench);
