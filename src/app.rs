@@ -4,8 +4,8 @@
 //! light/dark theme switch.
 use crate::components::{
     disagreements::DisagreementsPanel, entities::EntityPanel, facets::Facets, header::Header,
-    library::files_of, library::LibraryPanel, notices::Notices, overview::Overview, reader::Reader,
-    results::ResultList,
+    library::files_of, library::LibraryPanel, network::NetworkPanel, notices::Notices,
+    overview::Overview, reader::Reader, results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
 use crate::state::{explorer, Data, Explorer, Pane, Panel};
@@ -103,6 +103,7 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
             {move || match ex.view.get().pane {
                 Pane::Overview => view! { <Overview /> }.into_any(),
                 Pane::Disagreements => view! { <DisagreementsPanel /> }.into_any(),
+                Pane::Network => view! { <NetworkPanel /> }.into_any(),
             }}
             <Reader />
         </main>

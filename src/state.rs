@@ -5,6 +5,7 @@
 use dossier_corpus::index::Index;
 use dossier_corpus::query::{self, Filter, Results};
 use dossier_corpus::views::disagree::Disagreements;
+use dossier_corpus::views::network::NetworkIndex;
 use dossier_corpus::views::timeline::{self, Axis, Epoch, Lanes, TimelineIndex};
 use dossier_corpus::{format::json, Corpus, EntityType};
 use leptos::prelude::*;
@@ -76,6 +77,58 @@ pub struct ViewOptions {
     pub target: Option<usize>,
     /// What the third pane shows while no article is open (`pane=disagreements`).
     pub pane: Pane,
+    /// The network's options.
+    pub net: NetView,
+}
+
+/// The network view's options (in the URL): the types at each end of a tie
+/// (`nt=PERSON-WEAPON`, `ANY` for either), whether shared paragraphs count (`np=1`), how many
+/// of the focus's ties it shows (`nk=50`), and the tie whose evidence is open
+/// (`ne=PERSON:Kim Jong Un~PERSON:Sergei Shoigu`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NetView {
+    pub ends: (Option<EntityType>, Option<EntityType>),
+    pub paragraphs: bool,
+    /// 0 for the default.
+    pub k: usize,
+    pub edge: Option<(usize, usize)>,
+}
+
+/// Ties the network shows of its focus at first, and how many more "and N more" adds.
+pub const NET_K: usize = 25;
+
+impl NetView {
+    /// How many of the focus's ties to show.
+    pub fn k(&self) -> usize {
+        if self.k == 0 {
+            NET_K
+        } else {
+            self.k
+        }
+    }
+}
+
+/// `PERSON-WEAPON` (`ANY` for either end) as a pair of end types.
+fn parse_ends(v: &str) -> Option<(Option<EntityType>, Option<EntityType>)> {
+    let end = |s: &str| match s {
+        "ANY" => Some(None),
+        s => EntityType::parse(s).map(Some),
+    };
+    let (a, b) = v.split_once('-')?;
+    Some((end(a)?, end(b)?))
+}
+
+fn format_ends((a, b): (Option<EntityType>, Option<EntityType>)) -> String {
+    let end = |t: Option<EntityType>| t.map_or("ANY", |t| t.as_str());
+    format!("{}-{}", end(a), end(b))
+}
+
+/// `PERSON:Kim Jong Un~PERSON:Sergei Shoigu` as two entities.
+fn parse_tie(corpus: &Corpus, names: &[String], v: &str) -> Option<(usize, usize)> {
+    let (a, b) = v.split_once('~')?;
+    let a = query::parse_entity_ref(corpus, names, a)?;
+    let b = query::parse_entity_ref(corpus, names, b)?;
+    (a != b).then_some((a.min(b), a.max(b)))
 }
 
 /// The third pane's view while no article is open.
@@ -85,10 +138,14 @@ pub enum Pane {
     Overview,
     /// Where the sources disagree.
     Disagreements,
+    /// Who is named with whom.
+    Network,
 }
 
 /// The URL parameters that are view options (beside the filter's and `doc`).
-pub const VIEW_KEYS: &[&str] = &["hide", "lanes", "axis", "tw", "m", "pane"];
+pub const VIEW_KEYS: &[&str] = &[
+    "hide", "lanes", "axis", "tw", "m", "pane", "nt", "np", "nk", "ne",
+];
 
 /// Which pane a phone shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +214,8 @@ pub struct Explorer {
     pub timeline: Memo<Arc<TimelineIndex>>,
     /// The corpus's claims and where they disagree, built once per corpus.
     pub disagreements: Memo<Arc<Disagreements>>,
+    /// What each sentence and paragraph names, for the network (built when it first opens).
+    pub network: Memo<Arc<NetworkIndex>>,
     /// True while the last navigation came from typing in the search box (so further typing
     /// replaces that history entry instead of adding one per key).
     pub typing: RwSignal<bool>,
@@ -181,6 +240,7 @@ impl Explorer {
         let filter = Memo::new(move |_| parsed.get().0);
         let view = Memo::new(move |_| {
             let mut v = ViewOptions::default();
+            let d = data.get();
             for (k, val) in params.get() {
                 match k.as_str() {
                     "hide" => v.hidden.extend(EntityType::parse(&val)),
@@ -189,6 +249,11 @@ impl Explorer {
                     "tw" => v.window = timeline::parse_window(&val),
                     "m" => v.target = val.parse().ok(),
                     "pane" if val == "disagreements" => v.pane = Pane::Disagreements,
+                    "pane" if val == "network" => v.pane = Pane::Network,
+                    "nt" => v.net.ends = parse_ends(&val).unwrap_or_default(),
+                    "np" => v.net.paragraphs = val == "1",
+                    "nk" => v.net.k = val.parse().unwrap_or(0),
+                    "ne" => v.net.edge = parse_tie(&d.corpus, &d.names, &val),
                     _ => {}
                 }
             }
@@ -196,6 +261,7 @@ impl Explorer {
         });
         let notices = Memo::new(move |_| {
             let mut n = parsed.get().1;
+            let d = data.get();
             for (k, v) in params.get() {
                 let known = query::FILTER_KEYS.contains(&k.as_str())
                     || VIEW_KEYS.contains(&k.as_str())
@@ -206,7 +272,11 @@ impl Explorer {
                     "axis" => !matches!(v.as_str(), "reported" | "happened"),
                     "tw" => timeline::parse_window(&v).is_none(),
                     "m" => v.parse::<usize>().is_err(),
-                    "pane" => !matches!(v.as_str(), "disagreements" | "overview"),
+                    "pane" => !matches!(v.as_str(), "disagreements" | "overview" | "network"),
+                    "nt" => parse_ends(&v).is_none(),
+                    "np" => !matches!(v.as_str(), "0" | "1"),
+                    "nk" => !v.parse::<usize>().is_ok_and(|k| k > 0),
+                    "ne" => parse_tie(&d.corpus, &d.names, &v).is_none(),
                     _ => false,
                 };
                 if bad {
@@ -231,6 +301,12 @@ impl Explorer {
             let d = data.get();
             timed("dossier-timeline-index", || {
                 Arc::new(TimelineIndex::build(&d.corpus, &d.index))
+            })
+        });
+        let network = Memo::new(move |_| {
+            let d = data.get();
+            timed("dossier-network-index", || {
+                Arc::new(NetworkIndex::build(&d.corpus))
             })
         });
         let results = Memo::new(move |_| {
@@ -270,6 +346,7 @@ impl Explorer {
             view,
             timeline,
             disagreements,
+            network,
             typing: RwSignal::new(false),
             nav,
         }
@@ -291,8 +368,24 @@ impl Explorer {
         if let Some(w) = view.window {
             pairs.push(("tw".into(), timeline::format_window(w)));
         }
-        if view.pane == Pane::Disagreements {
-            pairs.push(("pane".into(), "disagreements".into()));
+        match view.pane {
+            Pane::Overview => {}
+            Pane::Disagreements => pairs.push(("pane".into(), "disagreements".into())),
+            Pane::Network => pairs.push(("pane".into(), "network".into())),
+        }
+        let net = &view.net;
+        if net.ends != (None, None) {
+            pairs.push(("nt".into(), format_ends(net.ends)));
+        }
+        if net.paragraphs {
+            pairs.push(("np".into(), "1".into()));
+        }
+        if net.k != 0 && net.k != NET_K {
+            pairs.push(("nk".into(), net.k.to_string()));
+        }
+        if let Some((a, b)) = net.edge {
+            let r = |e| query::entity_ref(&d.corpus, &d.names, e);
+            pairs.push(("ne".into(), format!("{}~{}", r(a), r(b))));
         }
         if let Some(doc) = doc {
             pairs.push(("doc".into(), doc.into()));

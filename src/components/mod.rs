@@ -4,6 +4,7 @@ pub mod entities;
 pub mod facets;
 pub mod header;
 pub mod library;
+pub mod network;
 pub mod notices;
 pub mod overview;
 pub mod reader;

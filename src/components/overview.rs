@@ -1,8 +1,8 @@
 //! The overview, the landing view (in the third pane while no article is open; the first
 //! panel on a phone): what the filter keeps in one screen, with counts of articles, sources and
 //! entities, the most-named people, organisations, places and weapon systems (each one click
-//! from a filter), the dates covered, and the timeline. All of it comes from
-//! `dossier_corpus::views::overview`.
+//! from a filter), the dates covered, the timeline, and the way to the disagreements and the
+//! network. All of it comes from `dossier_corpus::views::overview`.
 use crate::components::{timeline::Timeline, type_style};
 use crate::state::{explorer, Pane};
 use dossier_corpus::query::Criterion;
@@ -110,6 +110,10 @@ pub fn Overview() -> impl IntoView {
                 " "
                 <button type="button" class="show-disagreements" on:click=move |_| ex.show_pane(Pane::Disagreements)>
                     "Where sources disagree"
+                </button>
+                " "
+                <button type="button" class="show-network" on:click=move |_| ex.show_pane(Pane::Network)>
+                    "Who with whom"
                 </button>
             </p>
             <Timeline />
