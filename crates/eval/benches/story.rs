@@ -88,37 +88,13 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
     // the layout's budget case: 500 nodes, 5,000 edges (a ring of communities)
-    let (ids, springs) = random_graph(500, 5000);
+    let (ids, springs) = layout::benchmark_graph(500, 5000);
     let mut g = c.benchmark_group("layout");
     g.sample_size(10);
     g.bench_function("forceatlas2_500_nodes_5000_edges", |b| {
         b.iter(|| layout::layout(&ids, &springs, &layout::Settings::default()))
     });
     g.finish();
-}
-
-/// `n` nodes in communities of 25, with `m` edges mostly inside them.
-pub fn random_graph(n: usize, m: usize) -> (Vec<u64>, Vec<layout::Spring>) {
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let springs = (0..m)
-        .map(|i| {
-            let a = (next() % n as u64) as usize;
-            let b = if i % 5 == 0 {
-                (next() % n as u64) as usize
-            } else {
-                (a / 25 * 25 + (next() % 25) as usize) % n
-            };
-            let b = if a == b { (a + 1) % n } else { b };
-            layout::Spring { a, b, weight: 1.0 }
-        })
-        .collect();
-    ((0..n as u64).collect(), springs)
 }
 
 criterion_group!(benches, bench);

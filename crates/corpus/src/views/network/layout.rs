@@ -262,6 +262,26 @@ pub fn spread_out(p: &mut [(f64, f64)], ext: &[Extent], (w, h): (f64, f64), roun
     }
 }
 
+/// The benchmarks' graph (criterion natively, the browser benchmark in the page's wasm): `n`
+/// nodes in communities of 25, `m` edges, four in five inside a community; the same every time.
+pub fn benchmark_graph(n: usize, m: usize) -> (Vec<u64>, Vec<Spring>) {
+    let n = n.max(2);
+    let springs = (0..m)
+        .map(|i| {
+            let r = splitmix(i as u64);
+            let a = (r % n as u64) as usize;
+            let b = if i % 5 == 0 {
+                ((r >> 32) % n as u64) as usize
+            } else {
+                (a / 25 * 25 + ((r >> 32) % 25) as usize) % n
+            };
+            let b = if a == b { (a + 1) % n } else { b };
+            Spring { a, b, weight: 1.0 }
+        })
+        .collect();
+    ((0..n as u64).collect(), springs)
+}
+
 /// A cell of the Barnes–Hut quadtree.
 #[derive(Clone, Copy, Debug)]
 struct Cell {
