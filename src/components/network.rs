@@ -262,6 +262,7 @@ pub fn NetworkPanel() -> impl IntoView {
         let g: Arc<Graph> = graph.get();
         let d = ex.data.get();
         let at = |i: usize| s.positions[i];
+        let w = width.get();
         let index_of = |e: u32| s.nodes.iter().position(|&n| n == e);
         let top = s
             .edges
@@ -325,7 +326,7 @@ pub fn NetworkPanel() -> impl IntoView {
                 let focus = s.focus.contains(&e);
                 let ties = s.edges.iter().filter(|&&j| g.edges[j].a == e || g.edges[j].b == e).count();
                 let title = format!("{} ({}): {}, {}", ent.name, type_style(ent.kind).0, plural(m, "mention", "mentions"), plural(ties as u32, "tie shown", "ties shown"));
-                let name = ent.name.clone();
+                let name = network::label(&ent.name, network::label_room(w));
                 let left = s.label_left[i];
                 let label_x = if left { x - r - 3.0 } else { x + r + 3.0 };
                 let id = e as usize;

@@ -409,8 +409,33 @@ pub fn node_radius(mentions: u32, most: u32) -> f64 {
 }
 
 /// About how wide a label is drawn (12-pixel type).
-pub fn label_width(name: &str) -> f64 {
-    name.chars().count() as f64 * 6.6 + 4.0
+pub fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 6.6 + 4.0
+}
+
+/// A node's label: its name, cut to `max` characters (at a word's end if it can) with an
+/// ellipsis, for a narrow drawing; the full name stays in the node's title.
+pub fn label(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let mut cut: String = name.chars().take(max.saturating_sub(1)).collect();
+    // at a word's end when one ends in the second half
+    if let Some(sp) = cut.rfind(' ').filter(|&sp| sp >= cut.len() / 2) {
+        cut.truncate(sp);
+    }
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// The longest label a drawing this wide gives room to.
+pub fn label_room(width: f64) -> usize {
+    if width < 520.0 {
+        16
+    } else {
+        40
+    }
 }
 
 /// Margin kept free around the drawing.
@@ -466,7 +491,7 @@ pub fn place(corpus: &Corpus, g: &Graph, shown: &mut Shown, seed: u64, (w, h): (
     let labels: Vec<f64> = shown
         .nodes
         .iter()
-        .map(|&e| label_width(&corpus.entities[e as usize].name))
+        .map(|&e| label_width(&label(&corpus.entities[e as usize].name, label_room(w))))
         .collect();
     // the drawing's inner box: the widest label's room kept on both sides
     let room = labels.iter().copied().fold(0.0, f64::max).min(w / 4.0);
@@ -690,6 +715,19 @@ mod tests {
         let shown = ego(&g, &[id(&c, "Sergei Shoigu")], 10);
         let first = &g.edges[shown.edges[0]];
         assert!(first.a == id(&c, "Andrei Belousov") || first.b == id(&c, "Andrei Belousov"));
+    }
+
+    #[test]
+    fn long_labels_are_cut_on_a_narrow_drawing() {
+        assert_eq!(label("Kim Jong Un", 16), "Kim Jong Un");
+        assert_eq!(
+            label("International Military-Technical Forum", 16),
+            "International…"
+        );
+        assert_eq!(
+            label("Korean Central News Agency", label_room(800.0)).len(),
+            26
+        );
     }
 
     #[test]
