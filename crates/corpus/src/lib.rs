@@ -16,7 +16,8 @@ pub mod sentences;
 pub mod views;
 
 pub use dossier_model::{
-    Article, Document, EntityType, Furniture, Input, InputMeta, Mention, Rejected, Staged,
+    Article, Document, EntityType, Furniture, Input, InputMeta, Mention, Place, PlaceKind,
+    Rejected, Staged,
 };
 
 /// An entity: one real-world thing, with every name it goes by in the corpus.
@@ -40,6 +41,10 @@ pub struct Entity {
     pub local: bool,
     /// Latitude and longitude, for places the gazetteer knows.
     pub coords: Option<(f32, f32)>,
+    /// For a place the gazetteer knows: its default reading, and the other places of its name
+    /// that an article's context may mean instead (`views::map` chooses).
+    pub place: Option<Place>,
+    pub alternatives: Vec<Place>,
 }
 
 /// A set of processed documents with their entities linked across all of them.

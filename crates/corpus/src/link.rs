@@ -79,13 +79,18 @@ impl Linker {
             let id = match self.index.get(&key) {
                 Some(&id) => id,
                 None => {
-                    let (name, coords) = match &key {
+                    let (name, coords, place, alternatives) = match &key {
                         LinkKey::Gazetteer(id) => match self.known.get(id) {
-                            Some(k) => (k.name.clone(), k.coords),
-                            None => (surface.to_string(), None),
+                            Some(k) => (
+                                k.name.clone(),
+                                k.coords,
+                                k.place.clone(),
+                                k.alternatives.clone(),
+                            ),
+                            None => (surface.to_string(), None, None, Vec::new()),
                         },
-                        LinkKey::Date(v) => (v.clone(), None),
-                        _ => (surface.to_string(), None),
+                        LinkKey::Date(v) => (v.clone(), None, None, Vec::new()),
+                        _ => (surface.to_string(), None, None, Vec::new()),
                     };
                     self.entities.push(Entity {
                         id: self.entities.len(),
@@ -98,6 +103,8 @@ impl Linker {
                         all_doc_count: 0,
                         local: matches!(key, LinkKey::Unresolved(..)),
                         coords,
+                        place,
+                        alternatives,
                     });
                     self.surfaces.push(HashMap::default());
                     self.docs_of.push(Vec::new());

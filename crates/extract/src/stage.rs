@@ -109,6 +109,8 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
                 id,
                 name: e.name.to_string(),
                 coords: (!e.lat.is_nan()).then_some((e.lat, e.lon)),
+                place: gazetteer::place(id),
+                alternatives: gazetteer::alternatives(id),
             }
         })
         .collect();

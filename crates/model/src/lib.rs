@@ -15,4 +15,4 @@ pub mod text;
 pub use article::{Article, Furniture, HtmlSource, Line, PageMeta, TextView};
 pub use document::{Document, EntityType, Input, InputMeta, Mention, Rejected};
 pub use error::InputError;
-pub use staged::{Known, LinkKey, Staged};
+pub use staged::{Known, LinkKey, Place, PlaceKind, Staged};

@@ -33,4 +33,36 @@ pub struct Known {
     pub id: u32,
     pub name: String,
     pub coords: Option<(f32, f32)>,
+    /// For a place: what the gazetteer reads the name as by default, and the other places of
+    /// the same name it knows (Georgia the US state, Paris in Texas, the Kursk region), for the
+    /// corpus to choose among from each article's context.
+    #[serde(default)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub alternatives: Vec<Place>,
+}
+
+/// What kind of place a gazetteer place is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PlaceKind {
+    Country,
+    /// A region, a geographic feature or a named site.
+    Region,
+    City,
+}
+
+/// One reading of a place name: a place the gazetteer knows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// How the map names it (`Georgia (US state)`).
+    pub label: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of its country; empty when it has none (a sea, a peninsula).
+    pub country: String,
+    pub lat: f32,
+    pub lon: f32,
+    /// 0 where unknown.
+    pub population: u32,
+    /// The country's capital, or a country read as its capital's government.
+    pub capital: bool,
 }

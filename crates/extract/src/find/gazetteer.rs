@@ -3,6 +3,7 @@
 //! plus word lists (given names, surnames, roles, designator families) used by the rules.
 //! Each data file in `data/` names its source and licence in its header.
 use dossier_model::text::fold::norm_name;
+use dossier_model::{Place, PlaceKind};
 use fst::Streamer;
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
@@ -163,6 +164,123 @@ pub fn entry(id: u32) -> Entry {
         lat: r.lat,
         lon: r.lon,
     }
+}
+
+/// The country a region of this kind (regions.tsv's third column) lies in, where the kind
+/// says it.
+fn region_country(kind: &str) -> &'static str {
+    match kind.split('_').next().unwrap_or("") {
+        "ru" => "RU",
+        "ua" => "UA",
+        "cn" => "CN",
+        "kr" => "KR",
+        "kp" => "KP",
+        "jp" => "JP",
+        "us" => "US",
+        "uk" => "GB",
+        _ => "",
+    }
+}
+
+/// The place a gazetteer entry names, as the map reads it (None for what is not a place).
+pub fn place(id: u32) -> Option<Place> {
+    let e = entry(id);
+    if e.kind != Kind::Place || e.lat.is_nan() {
+        return None;
+    }
+    let (kind, country) = match e.sub {
+        0 => (PlaceKind::Country, e.extra),
+        1 => (PlaceKind::Region, region_country(e.extra)),
+        _ => (PlaceKind::City, e.extra),
+    };
+    Some(Place {
+        label: e.name.to_string(),
+        kind,
+        country: country.to_string(),
+        lat: e.lat,
+        lon: e.lon,
+        population: 0,
+        capital: kind == PlaceKind::City && is_capital(&e),
+    })
+}
+
+/// Whether a city is its country's capital: the country's coordinates are its capital's.
+fn is_capital(city: &Entry) -> bool {
+    static CAPITALS: OnceLock<HashSet<(String, i32, i32)>> = OnceLock::new();
+    let key = |cc: &str, lat: f32, lon: f32| {
+        (
+            cc.to_string(),
+            (lat * 10.0).round() as i32,
+            (lon * 10.0).round() as i32,
+        )
+    };
+    CAPITALS
+        .get_or_init(|| {
+            entries()
+                .iter()
+                .filter(|r| r.kind == 2 && r.sub == 0)
+                .map(|r| key(r.extra, r.lat, r.lon))
+                .collect()
+        })
+        .contains(&key(city.extra, city.lat, city.lon))
+}
+
+/// Words a division's name adds to the bare name it shares with a city or a country
+/// (`Kursk Oblast`, `Georgia State`).
+const DIVISION_WORDS: &[&str] = &[
+    " Oblast",
+    " Province",
+    " Region",
+    " Krai",
+    " State",
+    " Prefecture",
+    " Governorate",
+];
+
+/// Other GeoNames places named as a city row (Paris, Texas): `data/city_alternates.tsv`.
+static CITY_ALTERNATES: &str = include_str!("../../data/city_alternates.tsv");
+
+/// The other places the gazetteer knows by an entry's name: the division that shares a city's
+/// or a country's bare name (Kursk → Kursk Oblast, Georgia → Georgia State), and cities of the
+/// same name elsewhere. Empty for most names.
+pub fn alternatives(id: u32) -> Vec<Place> {
+    static BY_NAME: OnceLock<FxHashMap<&'static str, Vec<Place>>> = OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut out: FxHashMap<&'static str, Vec<Place>> = FxHashMap::default();
+        for (i, r) in entries().iter().enumerate() {
+            if r.kind != 2 || r.sub != 1 {
+                continue;
+            }
+            if let Some(bare) = DIVISION_WORDS.iter().find_map(|w| r.name.strip_suffix(w)) {
+                out.entry(bare).or_default().extend(place(i as u32));
+            }
+        }
+        for line in CITY_ALTERNATES.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            let (Some(lat), Some(lon)) = (
+                f.get(3).and_then(|v| v.parse().ok()),
+                f.get(4).and_then(|v| v.parse().ok()),
+            ) else {
+                continue;
+            };
+            let country = f.get(2).copied().unwrap_or("");
+            out.entry(f[0]).or_default().push(Place {
+                label: format!("{} ({country})", f[0]),
+                kind: PlaceKind::City,
+                country: country.to_string(),
+                lat,
+                lon,
+                population: f.get(5).and_then(|v| v.parse().ok()).unwrap_or(0),
+                capital: false,
+            });
+        }
+        out
+    });
+    let e = entry(id);
+    if e.kind != Kind::Place || e.sub == 1 {
+        return Vec::new();
+    }
+    by_name.get(e.name).cloned().unwrap_or_default()
 }
 
 /// Number of entries (for tests and reports).
