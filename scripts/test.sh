@@ -19,6 +19,7 @@ cargo fmt --all --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "native tests"
+node scripts/build-atlas.mjs   # the map's outlines, which a native test decodes
 cargo test --workspace --locked
 step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test components --locked
