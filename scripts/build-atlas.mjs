@@ -1,6 +1,6 @@
 // Converts Natural Earth's country outlines (the npm package world-atlas 2.0.2: Natural Earth
 // 4.1.0 admin-0 countries as TopoJSON; Natural Earth is public domain, world-atlas is ISC) into
-// the compact file the map view fetches when it opens: target/atlas/world.bin.
+// the compact file the map view is to fetch when it opens: target/atlas/world.bin.
 //
 // The 1:110m set is used for every country it has; the small states it drops (Andorra,
 // Singapore, Bahrain, ...) come from the 1:50m set. Points are re-quantised to a 0.02° grid and
@@ -15,7 +15,7 @@
 //   UTF-8), its polygons: count, per polygon its rings: count, per ring its arcs: count and
 //   the arc references (i forward, -1 - i reversed).
 //
-//   node scripts/build-atlas.mjs        (trunk runs it before each build)
+//   node scripts/build-atlas.mjs        (scripts/test.sh runs it before the native tests)
 import fs from 'node:fs';
 import path from 'node:path';
 
