@@ -486,9 +486,7 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
                 ..Default::default()
             };
             if matches!(f.expr, dates::Expr::Weekday(0, _)) {
-                let sent_start = memchr::memrchr3(b'.', b'\n', b'?', &text.as_bytes()[..f.start])
-                    .map_or(0, |p| p + 1);
-                facts.future = future_tense(&text[sent_start..f.start]);
+                facts.future = future_tense(&text[sentence_before(text, f.start)..f.start]);
             }
             // an anniversary counts from a dated event named in its sentence
             if matches!(f.expr, dates::Expr::Anniversary(_)) {
@@ -557,6 +555,20 @@ fn find_mentions(text: &str, article: &Article, doc_name: &str) -> Found {
     (mentions, keys, acronyms)
 }
 
+/// How far before a weekday its sentence is searched for the tense (bytes): further back than
+/// a long sentence, short enough to keep reading linear.
+const TENSE_REACH: usize = 400;
+
+/// Where the sentence holding byte `pos` starts, looking back no further than `TENSE_REACH`:
+/// a text without stops must not make every weekday read the whole text again.
+fn sentence_before(text: &str, pos: usize) -> usize {
+    let mut from = pos.saturating_sub(TENSE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    memchr::memrchr3(b'.', b'\n', b'?', &text.as_bytes()[from..pos]).map_or(from, |p| from + p + 1)
+}
+
 /// Whether a sentence up to a date speaks of the future (`will vote on Tuesday`).
 fn future_tense(before: &str) -> bool {
     let l = before.to_ascii_lowercase();
@@ -592,5 +604,36 @@ fn person_key(s: &str) -> LinkKey {
     match gazetteer::exact_normalised(s) {
         Some(id) if gazetteer::entry(id).kind == Kind::Person => LinkKey::Gazetteer(id),
         _ => LinkKey::Name(EntityType::Person, gazetteer::compact_name(s)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weekday_reads_its_sentence_but_never_more_than_a_bounded_reach() {
+        let text = "Officials met. The assembly will vote on Friday.";
+        let at = text.find("Friday").unwrap();
+        assert_eq!(
+            &text[sentence_before(text, at)..at],
+            " The assembly will vote on "
+        );
+        // a megabyte without a stop: each weekday examines at most TENSE_REACH bytes, so the
+        // rule's work grows with the number of weekdays, not with their product with the text
+        let long = "and the people said on Friday ".repeat(35_000);
+        let mut examined = 0;
+        for (at, _) in long.match_indices("Friday") {
+            let from = sentence_before(&long, at);
+            assert!(at - from <= TENSE_REACH);
+            examined += at - from;
+        }
+        assert!(examined <= 35_000 * TENSE_REACH);
+        // and it stops on a character boundary
+        let accented = format!("{}é will meet on Friday", "é".repeat(300));
+        let at = accented.find("Friday").unwrap();
+        assert!(accented.is_char_boundary(sentence_before(&accented, at)));
+        // the tense is still read
+        assert!(future_tense(" The assembly will vote on "));
     }
 }
