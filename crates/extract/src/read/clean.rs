@@ -241,6 +241,64 @@ const BYLINE_ROLES: &[&str] = &[
     "foreign",
 ];
 
+/// Whether two titles are one headline: most words of the shorter are in the longer (case,
+/// punctuation and a site name aside).
+fn same_headline(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 10 >= short.len() * 6
+}
+
+/// Words that may stand before "by" in a byline: what was written or done, and by whom
+/// (`Story by`, `Text and photos by`, `Posted by`).
+const AUTHORING_WORDS: &[&str] = &[
+    "story",
+    "article",
+    "text",
+    "words",
+    "report",
+    "reporting",
+    "reported",
+    "written",
+    "posted",
+    "published",
+    "updated",
+    "analysis",
+    "opinion",
+    "column",
+    "commentary",
+    "interview",
+    "feature",
+    "photos",
+    "photo",
+    "photographs",
+    "video",
+    "and",
+    "&",
+    "edited",
+    "compiled",
+    "news",
+];
+
+/// Month names' beginnings, for a date before "by" (`Oct. 3 by A`).
+const MONTH_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// The authors a byline names: `By A`, `BY A AND B`, `By A in Warsaw and B in Kyiv`,
 /// `By A, Moscow correspondent`, `By A | a@b.com`, `By A · October 29, 2024`.
 fn byline_names(s: &str) -> Option<Vec<String>> {
@@ -263,9 +321,15 @@ fn byline_names(s: &str) -> Option<Vec<String>> {
     } else if lower.starts_with("by ") {
         &t[3..]
     } else if let Some(p) = lower.find(" by ") {
-        // a byline after a label or date ("Story by A"), not a sentence
+        // a byline after a label or date ("Story by A", "Oct. 3, 2024 by A"), not a sentence,
+        // nor a widget's credit ("Recommended by", "Powered by", "Charts by")
         if t[..p].split_whitespace().count() > 3
             || t[..p].ends_with(|c: char| c.is_lowercase() && p > 20)
+            || !lower[..p].split_whitespace().all(|w| {
+                w.contains(|c: char| c.is_ascii_digit())
+                    || AUTHORING_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    || MONTH_WORDS.iter().any(|m| w.starts_with(m))
+            })
         {
             return None;
         }
@@ -907,16 +971,34 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         }
     }
 
-    if a.authors.is_empty() {
-        if let Some(au) = meta
-            .author
+    // what the page declares of itself (JSON-LD, Dublin Core, Open Graph, <meta>, <title>: the
+    // order is read::html's) names the article and its authors before what the text's lines
+    // suggest: a widget's "by Outbrain" is text, not a declaration
+    // (the visible headline stays when the declaration confirms it: it is the article's own
+    // wording, without the site's name; one that says something else, like a `Lorem` <h1> or a
+    // section name, gives way)
+    if let Some(t) = meta
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        if !a
+            .title
             .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+            .is_some_and(|seen| same_headline(seen, t))
         {
-            a.authors = au.split(" and ").map(str::to_string).collect();
-            a.author = Some(au.to_string());
+            a.title = Some(t.to_string());
         }
+    }
+    if let Some(au) = meta
+        .author
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        a.authors = au.split(" and ").map(str::to_string).collect();
+        a.author = Some(au.to_string());
     }
     a.published = published.map(|(_, d)| d.to_string());
     a.outlet = a
@@ -937,6 +1019,30 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_widget_s_credit_is_no_byline() {
+        for credit in [
+            "Recommended by Outbrain",
+            "Powered by Livefyre",
+            "Charts by Graphiq",
+        ] {
+            assert_eq!(byline_names(credit), None, "{credit}");
+        }
+        assert_eq!(
+            byline_names("Story by Anna Lee"),
+            Some(vec!["Anna Lee".to_string()])
+        );
+        assert_eq!(
+            byline_names("Oct. 3, 2024 by Anna Lee"),
+            Some(vec!["Anna Lee".to_string()])
+        );
+        assert!(same_headline(
+            "Kim visits Moscow",
+            "Kim visits Moscow | Example News"
+        ));
+        assert!(!same_headline("Lorem", "Base URL test"));
+    }
 
     #[test]
     fn widgets_header_and_title() {

@@ -173,11 +173,148 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// What the page declared, gathered while reading it.
+/// What the page declared, gathered while reading it. Each field keeps the most trusted
+/// source seen (lowest rank): see `read_meta` and `read_json_ld` for the order.
 #[derive(Default)]
 struct Declared {
     declared: PageMeta,
     page_title: Option<String>,
+    title: Ranked,
+    author: Ranked,
+    published: Ranked,
+    site: Ranked,
+}
+
+/// A declared value with the rank of its source (0 is the most trusted).
+#[derive(Default)]
+struct Ranked(Option<(u8, String)>);
+
+impl Ranked {
+    fn offer(&mut self, rank: u8, value: &str) {
+        let v = value.trim();
+        if v.is_empty() || self.0.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            return;
+        }
+        self.0 = Some((rank, v.to_string()));
+    }
+
+    fn take(self) -> Option<String> {
+        self.0.map(|(_, v)| v)
+    }
+}
+
+/// The order of trust for what a page declares about itself, most trusted first (as
+/// Readability reads metadata): schema.org JSON-LD of an article; Dublin Core; Open Graph and
+/// `article:*`; plain `<meta name>`; Twitter; Parse.ly; then the page's `<title>` (with its
+/// site name cut) and the first `<time datetime>`. The cleaner falls back on bylines.
+mod rank {
+    pub const JSON_LD: u8 = 0;
+    pub const DUBLIN_CORE: u8 = 1;
+    pub const OPEN_GRAPH: u8 = 2;
+    pub const META: u8 = 3;
+    pub const TWITTER: u8 = 4;
+    pub const PARSELY: u8 = 5;
+    pub const PAGE: u8 = 6;
+}
+
+/// The schema.org types whose JSON-LD describes an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+];
+
+/// Names in a JSON-LD `author` or `publisher`: a string, an object with `name`, or a list.
+fn ld_names(v: &serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::String(s) if !s.starts_with("http") => vec![s.trim().to_string()],
+        serde_json::Value::Object(o) => o
+            .get("name")
+            .and_then(|n| n.as_str())
+            .map(|n| vec![n.trim().to_string()])
+            .unwrap_or_default(),
+        serde_json::Value::Array(a) => a.iter().flat_map(ld_names).collect(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .filter(|n| !n.is_empty())
+    .collect()
+}
+
+/// Reads a JSON-LD block: the first article object in it (at the top, in a list or in
+/// `@graph`) gives headline, authors, publication date and publisher.
+fn read_json_ld(json: &str, meta: &mut Declared) {
+    // some pages wrap the block as XML character data or in a comment
+    let json = json.trim();
+    let json = json
+        .strip_prefix("<![CDATA[")
+        .and_then(|j| j.trim_end().strip_suffix("]]>"))
+        .or_else(|| {
+            json.strip_prefix("<!--")
+                .and_then(|j| j.trim_end().strip_suffix("-->"))
+        })
+        .unwrap_or(json);
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+        return;
+    };
+    let mut stack = vec![&v];
+    let mut seen = 0;
+    while let Some(node) = stack.pop() {
+        seen += 1;
+        if seen > 1000 {
+            return; // a hostile block: nesting without end
+        }
+        match node {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(o) => {
+                let is_article = match o.get("@type") {
+                    Some(serde_json::Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                    Some(serde_json::Value::Array(ts)) => ts
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                    _ => false,
+                };
+                if is_article {
+                    if let Some(h) = o
+                        .get("headline")
+                        .or_else(|| o.get("name"))
+                        .and_then(|h| h.as_str())
+                    {
+                        meta.title.offer(rank::JSON_LD, &decode_entities(h));
+                    }
+                    if let Some(a) = o.get("author") {
+                        let names = ld_names(a);
+                        if !names.is_empty() {
+                            meta.author.offer(rank::JSON_LD, &names.join(" and "));
+                        }
+                    }
+                    if let Some(d) = o.get("datePublished").and_then(|d| d.as_str()) {
+                        meta.published.offer(rank::JSON_LD, d);
+                    }
+                    if let Some(p) = o.get("publisher") {
+                        if let Some(n) = ld_names(p).first() {
+                            meta.site.offer(rank::JSON_LD, n);
+                        }
+                    }
+                    return;
+                }
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The value of attribute `name` in a tag (`content="..."`), entities decoded.
@@ -223,35 +360,78 @@ fn decode_entities(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Reads a `<meta>` tag into what the page declares.
-fn read_meta(tag: &str, meta: &mut PageMeta) {
-    let key = attr(tag, "property")
-        .or_else(|| attr(tag, "name"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some(content) = attr(tag, "content").filter(|c| !c.is_empty()) else {
+/// Reads a `<meta>` tag into what the page declares (a `property` or `name` may list several
+/// keys: `property="dc:creator twitter:site_name"`).
+fn read_meta(tag: &str, meta: &mut Declared) {
+    let keys = attr(tag, "property")
+        .into_iter()
+        .chain(attr(tag, "name"))
+        .map(|k| k.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let Some(content) = attr(tag, "content").filter(|c| !c.trim().is_empty()) else {
         return;
     };
-    match key.as_str() {
-        "article:published_time"
-        | "datepublished"
-        | "date"
-        | "pubdate"
-        | "publish-date"
-        | "dc.date" => {
-            meta.published.get_or_insert(content);
+    let person = !content.starts_with("http");
+    for key in keys.split_whitespace() {
+        use rank::*;
+        match key {
+            "dc:title" | "dc.title" | "dcterm:title" | "dcterms.title" => {
+                meta.title.offer(DUBLIN_CORE, &content)
+            }
+            "og:title" => meta.title.offer(OPEN_GRAPH, &content),
+            "title" => meta.title.offer(META, &content),
+            "twitter:title" => meta.title.offer(TWITTER, &content),
+            "parsely-title" => meta.title.offer(PARSELY, &content),
+            "dc:creator" | "dc.creator" | "dcterm:creator" | "dcterms.creator" if person => {
+                meta.author.offer(DUBLIN_CORE, &content)
+            }
+            "article:author" if person => meta.author.offer(OPEN_GRAPH, &content),
+            "author" | "byl" if person => meta.author.offer(META, &content),
+            "parsely-author" if person => meta.author.offer(PARSELY, &content),
+            "dc.date" | "dc:date" | "dcterms.issued" | "dcterms.created" | "dcterms.available"
+            | "dc.date.issued" => meta.published.offer(DUBLIN_CORE, &content),
+            "article:published_time" | "og:published_time" => {
+                meta.published.offer(OPEN_GRAPH, &content)
+            }
+            "datepublished" | "date" | "pubdate" | "publish-date" | "publishdate" => {
+                meta.published.offer(META, &content)
+            }
+            "parsely-pub-date" => meta.published.offer(PARSELY, &content),
+            "og:site_name" => meta.site.offer(OPEN_GRAPH, &content),
+            "application-name" => meta.site.offer(META, &content),
+            _ => {}
         }
-        "author" | "article:author" | "dc.creator" if !content.starts_with("http") => {
-            meta.author.get_or_insert(content);
-        }
-        "og:site_name" | "application-name" => {
-            meta.site.get_or_insert(content);
-        }
-        "og:title" | "twitter:title" => {
-            meta.title.get_or_insert(content);
-        }
-        _ => {}
     }
+}
+
+/// A page title without the site's name around it: `Headline | Site`, `Site - Headline`,
+/// `Headline — Site`. The part cut is the one that equals the declared site name, else a short
+/// one (at most four words) beside a headline of at least three.
+pub fn strip_site_name(title: &str, site: Option<&str>) -> (String, Option<String>) {
+    const SEPARATORS: &[&str] = &[
+        " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " / ", " \\ ",
+    ];
+    let fold = |s: &str| s.trim().to_lowercase();
+    for sep in SEPARATORS {
+        let Some((head, tail)) = title.rsplit_once(sep) else {
+            continue;
+        };
+        let (first, rest) = title.split_once(sep).unwrap_or((head, tail));
+        let words = |s: &str| s.split_whitespace().count();
+        if let Some(site) = site {
+            if fold(tail) == fold(site) {
+                return (head.trim().to_string(), Some(tail.trim().to_string()));
+            }
+            if fold(first) == fold(site) {
+                return (rest.trim().to_string(), Some(first.trim().to_string()));
+            }
+        }
+        if words(tail) <= 4 && words(head) >= 3 {
+            return (head.trim().to_string(), Some(tail.trim().to_string()));
+        }
+    }
+    (title.trim().to_string(), None)
 }
 
 /// Reads the text of an HTML page.
@@ -314,23 +494,18 @@ pub fn to_text(html: &str) -> TextView {
                 continue;
             }
             if !closing && name == "meta" {
-                read_meta(tag, &mut meta.declared);
+                read_meta(tag, &mut meta);
+            }
+            if !closing && name == "time" {
+                if let Some(d) = attr(tag, "datetime") {
+                    meta.published.offer(rank::PAGE, &d);
+                }
             }
             if !closing && name == "script" && tag.to_ascii_lowercase().contains("ld+json") {
                 let after = i + close + 1;
                 let end =
                     find_ascii_ci(&bytes[after..], b"</script").map_or(bytes.len(), |e| after + e);
-                let json = &html[after..end];
-                if let Some(p) = json.find("\"datePublished\"") {
-                    let v = json[p + 15..].trim_start_matches([' ', ':', '"']);
-                    let date: String = v
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '-')
-                        .collect();
-                    if date.len() >= 10 {
-                        meta.declared.published.get_or_insert(date);
-                    }
-                }
+                read_json_ld(&html[after..end], &mut meta);
             }
             if let Some(until) = skip_until.clone() {
                 if closing && name == until {
@@ -405,19 +580,32 @@ pub fn to_text(html: &str) -> TextView {
             .furniture
             .retain(|&(s, e, _)| !(s <= hs && he <= e));
     }
-    // a <title> usually ends with the site's name: "Headline | Site"
-    if declared.title.is_none() {
-        declared.title =
-            meta.page_title.map(
-                |t| match t.rsplit_once(" | ").or_else(|| t.rsplit_once(" - ")) {
-                    Some((head, site)) if site.split_whitespace().count() <= 5 => {
-                        declared.site.get_or_insert(site.trim().to_string());
-                        head.trim().to_string()
-                    }
-                    _ => t,
-                },
-            );
+    // what the page declares, by the order of trust (`rank`); a <title> usually carries the
+    // site's name ("Headline | Site"), which is cut
+    let site = meta.site.take();
+    let mut title = meta.title.take();
+    let mut site = site;
+    match (&title, meta.page_title) {
+        (Some(t), _) => {
+            // a declared title may end with the site name too
+            let (head, cut) = strip_site_name(t, site.as_deref());
+            if cut.is_some() && site.as_deref().is_some_and(|s| cut.as_deref() == Some(s)) {
+                title = Some(head);
+            }
+        }
+        (None, Some(t)) => {
+            let (head, cut) = strip_site_name(&t, site.as_deref());
+            if site.is_none() {
+                site = cut;
+            }
+            title = Some(head);
+        }
+        (None, None) => {}
     }
+    declared.title = title;
+    declared.site = site;
+    declared.author = meta.author.take();
+    declared.published = meta.published.take();
     TextView {
         text: b.text,
         meta: declared,
@@ -429,6 +617,86 @@ pub fn to_text(html: &str) -> TextView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // fixtures of our own making, in the shapes real pages use
+
+    #[test]
+    fn json_ld_is_trusted_first_even_wrapped_or_in_a_graph() {
+        let html = r#"<html><head><title>Troops cross the border | Daily Example</title>
+            <meta property="og:title" content="Troops cross the border (updated)">
+            <meta name="author" content="Desk Editor">
+            <script type="application/ld+json"><![CDATA[{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Daily Example"},
+              {"@type":["NewsArticle"],"headline":"Troops cross the border",
+               "author":[{"@type":"Person","name":"Anna Lee"},{"@type":"Person","name":"Park Ji-won"}],
+               "datePublished":"2024-08-12T09:30:00+03:00","publisher":{"@type":"Organization","name":"Daily Example"}}]}]]></script>
+            </head><body><p>Text.</p></body></html>"#;
+        let m = to_text(html).meta;
+        assert_eq!(m.title.as_deref(), Some("Troops cross the border"));
+        assert_eq!(m.author.as_deref(), Some("Anna Lee and Park Ji-won"));
+        assert_eq!(m.published.as_deref(), Some("2024-08-12T09:30:00+03:00"));
+        assert_eq!(m.site.as_deref(), Some("Daily Example"));
+    }
+
+    #[test]
+    fn meta_tags_follow_the_order_of_trust() {
+        let html = r#"<html><head><title>Page title - Example News</title>
+            <meta name="twitter:title" content="Twitter title">
+            <meta property="og:title" content="Open Graph title">
+            <meta property="x:title dc:title" content="Dublin Core title">
+            <meta name="author" content="Meta author">
+            <meta property="dc:creator twitter:site_name" content="Creator Name">
+            <meta name="parsely-pub-date" content="2024-04-20T04:20:00Z">
+            <meta property="article:published_time" content="2024-04-19">
+            </head><body><p>Text.</p></body></html>"#;
+        let m = to_text(html).meta;
+        assert_eq!(m.title.as_deref(), Some("Dublin Core title"));
+        assert_eq!(m.author.as_deref(), Some("Creator Name"));
+        assert_eq!(m.published.as_deref(), Some("2024-04-19"));
+        // with nothing declared but the <title>: the site name is cut; a <time> dates it
+        let m = to_text(
+            "<html><head><title>Kim visits Moscow – Example News</title></head><body>\
+             <time datetime=\"2024-06-19\">June 19</time><p>Text.</p></body></html>",
+        )
+        .meta;
+        assert_eq!(m.title.as_deref(), Some("Kim visits Moscow"));
+        assert_eq!(m.site.as_deref(), Some("Example News"));
+        assert_eq!(m.published.as_deref(), Some("2024-06-19"));
+        // a link is no author, and a broken JSON-LD block is ignored
+        let m = to_text(
+            r#"<html><head><meta name="author" content="https://example.com/staff/1">
+               <script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+               </head><body><p>Text.</p></body></html>"#,
+        )
+        .meta;
+        assert_eq!(m.author, None);
+    }
+
+    #[test]
+    fn a_site_name_is_cut_from_either_end_of_a_title() {
+        let cut = |t: &str, site: Option<&str>| strip_site_name(t, site).0;
+        assert_eq!(
+            cut("Kim visits Moscow | Reuters", None),
+            "Kim visits Moscow"
+        );
+        assert_eq!(
+            cut("BBC News - Kim visits Moscow again", Some("BBC News")),
+            "Kim visits Moscow again"
+        );
+        assert_eq!(
+            cut(
+                "Kim visits Moscow — The Example Times",
+                Some("The Example Times")
+            ),
+            "Kim visits Moscow"
+        );
+        // a hyphen inside a headline stays
+        assert_eq!(
+            cut("Kim Jong-un - a profile", None),
+            "Kim Jong-un - a profile"
+        );
+        assert_eq!(cut("Short", None), "Short");
+    }
 
     #[test]
     fn strips_tags_and_keeps_offsets() {
