@@ -15,7 +15,7 @@ pub enum Furniture {
     /// their own.
     DateHeader,
     Advertisement,
-    /// Sign-up, subscription and fan-club promotions.
+    /// Sign-up, subscription and fan-club promotions, and cookie or consent prompts.
     Promotion,
     /// Teasers and headlines of other articles ("Related: ...", "Read more: ...").
     Teaser,
@@ -23,7 +23,8 @@ pub enum Furniture {
     Byline,
     /// The site's name, section bar or breadcrumb trail, or a title glued to a category label.
     Breadcrumb,
-    /// "Check out our other content", tag lists, share bars, copyright and "(END)".
+    /// "Check out our other content", tag lists, share bars and page controls, image credits
+    /// standing alone, copyright and "(END)".
     Footer,
 }
 
@@ -68,6 +69,12 @@ pub struct PageMeta {
     /// Byte ranges of the text view that came from navigation, headers, asides, forms and
     /// footers, and what they are.
     pub furniture: Vec<(usize, usize, Furniture)>,
+    /// Byte ranges of the text view that are link text (`<a>`), in order.
+    #[serde(default)]
+    pub links: Vec<(usize, usize)>,
+    /// The text was read out of an HTML page (where what follows the article is the site's).
+    #[serde(default)]
+    pub from_html: bool,
 }
 
 /// The article read out of a document.

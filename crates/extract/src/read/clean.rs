@@ -48,9 +48,117 @@ fn is_advertisement(s: &str) -> bool {
         return false;
     }
     matches!(
-        t.to_ascii_lowercase().as_str(),
-        "advertisement" | "ad" | "sponsored" | "sponsored content" | "promoted" | "paid content"
+        t.to_lowercase().as_str(),
+        "advertisement"
+            | "ad"
+            | "advert"
+            | "sponsored"
+            | "sponsored content"
+            | "promoted"
+            | "paid content"
+            // the same label in the languages of the news this reads
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "pubblicità"
+            | "iklan"
+            | "реклама"
+            | "광고"
+            | "广告"
     )
+}
+
+/// What a page's controls and counters say, never article text: `Close`, `Read later`,
+/// `0 shares`, `12 comments`, `Back to gallery`, `Sharing is caring!`.
+fn is_page_control(s: &str, words: usize) -> bool {
+    if words > 5 {
+        return false;
+    }
+    let t = s
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const CONTROLS: &[&str] = &[
+        "close",
+        "read later",
+        "save for later",
+        "back to gallery",
+        "view gallery",
+        "share",
+        "share this",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "comment",
+        "show comments",
+        "load more",
+        "sharing is caring",
+        "caption",
+        "hide caption",
+        "toggle caption",
+        "expand",
+        "enlarge this image",
+        "skip ad",
+        "continue reading",
+        "read more",
+        "listen",
+        "listen to this article",
+        "copy link",
+    ];
+    if CONTROLS.contains(&t.as_str()) {
+        return true;
+    }
+    // a counter: "0 shares", "1 comment", "25 Comments"
+    let mut w = t.split_whitespace();
+    matches!((w.next(), w.next(), w.next()), (Some(n), Some(unit), None)
+        if n.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && matches!(unit, "share" | "shares" | "comment" | "comments" | "reply" | "replies" | "likes" | "views"))
+}
+
+/// An image credit standing alone: `Photo: A. Name, AP`, `Image copyright Getty Images`,
+/// `Credit: Reuters`, `(Photo by A. Name/AFP)`.
+fn is_image_credit(s: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let t = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    [
+        "photo:",
+        "photos:",
+        "photo by ",
+        "photograph:",
+        "photograph by ",
+        "picture:",
+        "image:",
+        "image copyright",
+        "image caption",
+        "image source",
+        "images:",
+        "credit:",
+        "credits:",
+        "photo credit",
+        "source: getty",
+        "getty images",
+        "video:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// A prompt about cookies or consent, never the article's.
+fn is_consent_prompt(s: &str, words: usize) -> bool {
+    let l = s.to_lowercase();
+    words <= 60
+        && l.contains("cookie")
+        && ["use", "accept", "consent", "experience", "privacy", "agree"]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 fn is_promotion(s: &str, words: usize) -> bool {
@@ -240,6 +348,31 @@ const BYLINE_ROLES: &[&str] = &[
     "political",
     "foreign",
 ];
+
+/// Bytes after the headline where the byline stands (its names may be links).
+const BYLINE_ZONE: usize = 300;
+
+/// Words (counted up to 41) that make a line a paragraph of running text.
+const PARAGRAPH_WORDS: usize = 12;
+/// Short lines that may stand between two paragraphs of one article (a subheading, a caption,
+/// an image credit, a pull quote).
+const END_GAP: usize = 6;
+
+/// The share of a line's letters and digits that are link text (`links`: sorted ranges).
+fn link_share(links: &[(usize, usize)], start: usize, end: usize, text: &str) -> f64 {
+    let count = |a: usize, b: usize| text[a..b].chars().filter(|c| c.is_alphanumeric()).count();
+    let total = count(start, end);
+    if total == 0 || links.is_empty() {
+        return 0.0;
+    }
+    let first = links.partition_point(|&(_, e)| e <= start);
+    let linked: usize = links[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < end)
+        .map(|&(s, e)| count(s.max(start), e.min(end)))
+        .sum();
+    linked as f64 / total as f64
+}
 
 /// Whether two titles are one headline: most words of the shorter are in the longer (case,
 /// punctuation and a site name aside).
@@ -712,8 +845,21 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
             Some(Furniture::Advertisement)
         } else if is_promotion(s, l.words) {
             Some(Furniture::Promotion)
-        } else if is_footer(s, l.words) {
+        } else if is_footer(s, l.words)
+            || is_page_control(s, l.words)
+            || is_image_credit(s, l.words)
+        {
             Some(Furniture::Footer)
+        } else if is_consent_prompt(s, l.words) {
+            Some(Furniture::Promotion)
+        } else if l.words <= 25
+            && link_share(&meta.links, l.start, l.end, text) >= 0.7
+            // the headline and the byline zone under it (an author's name is often a link)
+            && !meta.h1.is_some_and(|(hs, he)| hs <= l.end && l.start <= he + BYLINE_ZONE)
+            && byline_names(s).is_none()
+        {
+            // a short line that is all link: a menu entry or another story's headline
+            Some(Furniture::Teaser)
         } else {
             None
         };
@@ -971,6 +1117,42 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         }
     }
 
+    // 5. on a web page, the article ends with its last run of paragraphs: past a long stretch
+    // of short lines with no paragraph after it comes the site (newsletter prompts, link lists,
+    // the footer), even where its markup does not say so
+    if meta.from_html {
+        let is_para = |l: &Line| l.furniture.is_none() && !l.is_title && l.words >= PARAGRAPH_WORDS;
+        let start = lines.iter().position(|l| l.is_title).unwrap_or(0);
+        // clusters of paragraphs, split where more than END_GAP short lines stand between two
+        let mut clusters: Vec<(usize, usize, usize)> = Vec::new(); // (first, last, words)
+        let mut gap = 0;
+        for (i, l) in lines.iter().enumerate().skip(start) {
+            if is_para(l) {
+                match clusters.last_mut() {
+                    Some(c) if gap <= END_GAP => {
+                        c.1 = i;
+                        c.2 += l.words;
+                    }
+                    _ => clusters.push((i, i, l.words)),
+                }
+                gap = 0;
+            } else if l.furniture.is_none() && !l.is_title {
+                gap += 1;
+            }
+        }
+        // the article is the largest cluster; those after it are the site's
+        if let Some(&(_, last, _)) = clusters
+            .iter()
+            .max_by_key(|c| (c.2, std::cmp::Reverse(c.0)))
+        {
+            for l in lines[last + 1..].iter_mut() {
+                if l.furniture.is_none() && !l.is_title {
+                    l.furniture = Some(Furniture::Footer);
+                }
+            }
+        }
+    }
+
     // what the page declares of itself (JSON-LD, Dublin Core, Open Graph, <meta>, <title>: the
     // order is read::html's) names the article and its authors before what the text's lines
     // suggest: a widget's "by Outbrain" is text, not a declaration
@@ -1019,6 +1201,59 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of our own making, shaped as news sites are: the furniture its markup does not
+    /// mark (link lists, credits, counters, prompts, a trailing list of sections) is dropped.
+    #[test]
+    fn a_page_keeps_its_article_and_drops_what_surrounds_it() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report says that officials in Seoul and Tokyo met on \
+                 Tuesday to discuss what the launch means for the region and its security.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Officials meet after launch | Example News</title></head><body>\
+             <div><a href=/>Home</a></div>\
+             <div><h1>Officials meet after launch</h1></div>\
+             <div>By Anna Lee</div>\
+             {p1}<div>Photo: John Doe, AP</div><div>0 shares</div>{p2}\
+             <div>Close</div>{p3}{p4}\
+             <div><a href=/a>Markets fall as rates rise again</a></div>\
+             <div><a href=/b>Storm closes schools across the north</a></div>\
+             <div>This website uses cookies to improve your experience. Accept</div>\
+             <div>World</div><div>Politics</div><div>Business</div><div>Science</div>\
+             <div>Health</div><div>Sport</div><div>Travel</div><div>Style</div>\
+             <div>A longer line at the very end about the site itself and its owners, apart from the article.</div>\
+             </body></html>",
+            p1 = para(1),
+            p2 = para(2),
+            p3 = para(3),
+            p4 = para(4)
+        );
+        let view = crate::read::html::to_text(&html);
+        let a = clean_page(&view.text, &view.meta);
+        for n in 1..=4 {
+            assert!(a.body.contains(&format!("Paragraph {n} ")), "{}", a.body);
+        }
+        for junk in [
+            "Photo:",
+            "0 shares",
+            "Close",
+            "Markets fall",
+            "Storm closes",
+            "cookies",
+            "Politics",
+            "owners",
+        ] {
+            assert!(!a.body.contains(junk), "kept {junk:?}: {}", a.body);
+        }
+        assert_eq!(a.title.as_deref(), Some("Officials meet after launch"));
+        assert_eq!(a.author.as_deref(), Some("Anna Lee"));
+        // a plain text keeps its last lines: only a web page ends where its paragraphs do
+        let text = "Title line here\n\nA first paragraph of the report, long enough to count as running text here.\n\nWorld\nPolitics\nBusiness\nScience\nHealth\nSport\nTravel\nStyle\nFinal words";
+        assert!(clean(text).body.contains("Final words"));
+    }
 
     #[test]
     fn a_widget_s_credit_is_no_byline() {

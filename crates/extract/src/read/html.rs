@@ -448,6 +448,7 @@ pub fn to_text(html: &str) -> TextView {
     let mut skip_until: Option<String> = None;
     let mut meta = Declared::default();
     let mut h1_start: Option<usize> = None;
+    let (mut link_depth, mut link_start) = (0usize, 0usize);
     let mut furniture_open: Vec<(String, usize, Furniture)> = Vec::new();
     // Where the next `>` is, remembered so that a run of stray `<` does not rescan the page
     // for each of them (that would be quadratic in the page size).
@@ -526,6 +527,20 @@ pub fn to_text(html: &str) -> TextView {
                     }
                 }
             }
+            // link text: what a line of links (a menu, a list of other stories) is made of
+            if name == "a" && !tag.ends_with("/>") {
+                if !closing {
+                    if link_depth == 0 {
+                        link_start = b.text.len();
+                    }
+                    link_depth += 1;
+                } else if link_depth > 0 {
+                    link_depth -= 1;
+                    if link_depth == 0 && b.text.len() > link_start {
+                        meta.declared.links.push((link_start, b.text.len()));
+                    }
+                }
+            }
             if name == "h1" && meta.declared.h1.is_none() {
                 if !closing {
                     h1_start = Some(b.text.len());
@@ -568,6 +583,7 @@ pub fn to_text(html: &str) -> TextView {
         i += ch_len;
     }
     let mut declared = meta.declared;
+    declared.from_html = true;
     // the <h1>'s range without the line break that opened it
     declared.h1 = declared.h1.and_then(|(s, e)| {
         let lead = b.text[s..e].len() - b.text[s..e].trim_start().len();
