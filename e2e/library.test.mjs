@@ -98,6 +98,43 @@ test('the file picker adds many files at once; an HTML page is read as its artic
   await ctx.close();
 });
 
+test('a Markdown clipping: its front matter names the article and never shows, links read as text', async () => {
+  const { ctx, errors } = await browser.context();
+  const page = await openApp(ctx);
+  await openLibrary(page);
+  // a clipping as web clippers write one (our own fixture)
+  const md = `---
+title: "Envoys meet in Vladivostok"
+url: https://news.example.com/world/envoys-vladivostok
+crawled_at: 2024-09-02T08:00:00Z
+author:
+  - "[[Park Ji-won]]"
+published: 2024-09-01
+---
+
+Crawled at: 2024-09-02 08:00
+
+# Envoys meet in Vladivostok
+
+Envoys of [North Korea](https://example.com/nk) and Russia met in Vladivostok on Sunday, a day after **Sergei Shoigu** left Pyongyang.
+
+![The envoys at the port](https://example.com/port.jpg)
+`;
+  await page.setInputFiles('#file-input', [file('envoys.md', md)]);
+  await waitForNotes(page, 1);
+  assert.match(await notes(page), /envoys\.md: added/);
+  await page.keyboard.press('Escape');
+  await results(page).filter({ hasText: 'Envoys meet in Vladivostok' }).locator('a').click();
+  const body = await page.locator('.reader-body').textContent();
+  assert.match(body, /Envoys of North Korea and Russia met in Vladivostok on Sunday/);
+  for (const gone of ['---', 'crawled_at', 'https://', '](', '**', 'Crawled at']) assert.ok(!body.includes(gone), `${gone} in ${body}`);
+  assert.match(await page.locator('.reader-meta').textContent(), /Park Ji-won/);
+  // the names in it are entities, highlighted
+  assert.ok(await page.locator('.reader-body .mention', { hasText: 'Sergei Shoigu' }).count() > 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('drag and drop of many files onto the page adds them', async () => {
   const { ctx } = await browser.context();
   const page = await openApp(ctx);

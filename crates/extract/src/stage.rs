@@ -8,6 +8,7 @@ use crate::find::names::{RuleHit, Rules};
 use crate::read::clean;
 use crate::read::decode;
 use crate::read::html;
+use crate::read::markdown;
 use dossier_model::text::fold::norm_name;
 use dossier_model::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use dossier_model::{
@@ -61,7 +62,20 @@ pub fn stage_all(inputs: Vec<Input>) -> (Vec<Staged>, Vec<Rejected>) {
 /// Processes one input: decode, read HTML, clean, extract.
 pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
     let decoded = decode::decode(bytes)?;
-    let (text, html_src) = if html::looks_like_html(&decoded.text) {
+    let (text, html_src) = if markdown::looks_like_markdown(name, &decoded.text) {
+        // a Markdown clipping: read through a text view mapped to the raw file, like a page
+        let view = markdown::to_text(&decoded.text);
+        if view.text.trim().is_empty() {
+            return Err(InputError::Empty);
+        }
+        (
+            view.text.clone(),
+            Some(HtmlSource {
+                raw: decoded.text,
+                view,
+            }),
+        )
+    } else if html::looks_like_html(&decoded.text) {
         let view = html::to_text(&decoded.text);
         if view.text.trim().is_empty() {
             return Err(InputError::Empty);
@@ -85,7 +99,7 @@ pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
         name: name.to_string(),
         text,
         encoding: decoded.encoding.to_string(),
-        is_html: html_src.is_some(),
+        is_html: html_src.as_ref().is_some_and(|h| h.view.meta.from_html),
         html: html_src,
         article,
         mentions,

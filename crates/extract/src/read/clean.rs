@@ -151,6 +151,24 @@ fn is_image_credit(s: &str, words: usize) -> bool {
     .any(|p| t.starts_with(p))
 }
 
+/// A crawler's or clipper's note of where the text came from: `Source: 원문 보기`,
+/// `Source: Reuters`, `Crawled at: 2024-08-10 09:00`, `출처: 연합뉴스`.
+fn is_source_banner(s: &str, words: usize) -> bool {
+    let l = s.trim().to_lowercase();
+    words <= 8
+        && [
+            "source:",
+            "sources:",
+            "crawled at:",
+            "crawled:",
+            "clipped from:",
+            "출처:",
+            "원문:",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
 /// A prompt about cookies or consent, never the article's.
 fn is_consent_prompt(s: &str, words: usize) -> bool {
     let l = s.to_lowercase();
@@ -852,6 +870,8 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
             Some(Furniture::Footer)
         } else if is_consent_prompt(s, l.words) {
             Some(Furniture::Promotion)
+        } else if is_source_banner(s, l.words) {
+            Some(Furniture::Header)
         } else if l.words <= 25
             && link_share(&meta.links, l.start, l.end, text) >= 0.7
             // the headline and the byline zone under it (an author's name is often a link)
