@@ -44,6 +44,45 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("corpus_5MB", |b| b.iter(|| build(inputs.clone())));
     g.finish();
+    // the same articles as web pages: a template of our own with the furniture news sites
+    // carry (menu, header, JSON-LD, share bar, link lists, footer), so the HTML reader's cost
+    // shows beside the text's
+    let mut pages = Vec::new();
+    let mut page_bytes = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        let html = as_page(&String::from_utf8_lossy(&input.bytes), i);
+        page_bytes += html.len();
+        pages.push(Input::new(format!("{i}.html"), html.into_bytes()));
+    }
+    let mut g = c.benchmark_group("extract_html");
+    g.throughput(Throughput::Bytes(page_bytes as u64));
+    g.sample_size(10);
+    g.bench_function("pages", |b| b.iter(|| build(pages.clone())));
+    g.finish();
+}
+
+/// An article as a news site's page would carry it.
+fn as_page(text: &str, i: usize) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let title = esc(lines.next().unwrap_or("Untitled"));
+    let body: String = lines.map(|l| format!("<p>{}</p>\n", esc(l))).collect();
+    let links: String = (0..12)
+        .map(|k| {
+            format!(
+                "<li><a href=\"/story/{k}\">Another story about the region, number {k}</a></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{title} | Example News</title>\
+         <meta property=\"og:title\" content=\"{title}\"><meta property=\"og:site_name\" content=\"Example News\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"story {i}\",\"datePublished\":\"2024-08-10\"}}</script>\
+         <style>body{{margin:0}}</style></head><body><header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> \
+         <a href=\"/politics\">Politics</a></nav></header><main><article><h1>{title}</h1><div class=\"share\">0 shares</div>\
+         {body}</article><aside><h2>Most read</h2><ul>{links}</ul></aside></main>\
+         <footer><p>© 2024 Example News. All rights reserved.</p></footer><script>var x = 1;</script></body></html>"
+    )
 }
 
 /// A hostile text of about `size` bytes: words drawn (deterministically) from `words`.

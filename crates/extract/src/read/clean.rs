@@ -154,26 +154,37 @@ fn is_image_credit(s: &str, words: usize) -> bool {
 /// A crawler's or clipper's note of where the text came from: `Source: 원문 보기`,
 /// `Source: Reuters`, `Crawled at: 2024-08-10 09:00`, `출처: 연합뉴스`.
 fn is_source_banner(s: &str, words: usize) -> bool {
-    let l = s.trim().to_lowercase();
+    let t = s.trim().as_bytes();
+    const BANNERS: &[&str] = &[
+        "source:",
+        "sources:",
+        "crawled at:",
+        "crawled:",
+        "clipped from:",
+        "출처:",
+        "원문:",
+    ];
     words <= 8
-        && [
-            "source:",
-            "sources:",
-            "crawled at:",
-            "crawled:",
-            "clipped from:",
-            "출처:",
-            "원문:",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p))
+        && BANNERS.iter().any(|p| {
+            t.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        })
 }
 
 /// A prompt about cookies or consent, never the article's.
 fn is_consent_prompt(s: &str, words: usize) -> bool {
+    // (the cheap test first: most lines never say "cookie")
+    let b = s.as_bytes();
+    if words > 60
+        || !memchr::memchr2_iter(b'c', b'C', b).any(|i| {
+            b.get(i..i + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"cookie"))
+        })
+    {
+        return false;
+    }
     let l = s.to_lowercase();
-    words <= 60
-        && l.contains("cookie")
+    l.contains("cookie")
         && ["use", "accept", "consent", "experience", "privacy", "agree"]
             .iter()
             .any(|w| l.contains(w))
