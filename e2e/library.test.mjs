@@ -98,6 +98,36 @@ test('the file picker adds many files at once; an HTML page is read as its artic
   await ctx.close();
 });
 
+test('HTML pasted from a web page is kept as HTML, so its menu and footer are cleaned out', async () => {
+  const { ctx, errors } = await browser.context();
+  const page = await openApp(ctx);
+  await openLibrary(page);
+  // what a browser puts on the clipboard when part of a page is copied (our own fixture)
+  const html = `<meta charset="utf-8"><nav><a href="/">Home</a> | <a href="/asia">Asia</a> | <a href="/world">World</a></nav>
+<article><h1>Envoys meet in Khabarovsk</h1><p>Envoys of North Korea and Russia met in Khabarovsk on Monday, officials in Seoul said, a week after Sergei Shoigu visited Pyongyang.</p></article>
+<footer>© 2024 Example Times. All rights reserved.</footer>`;
+  const plain = 'Home | Asia | World\nEnvoys meet in Khabarovsk\nEnvoys of North Korea and Russia met in Khabarovsk on Monday, officials in Seoul said, a week after Sergei Shoigu visited Pyongyang.\n© 2024 Example Times. All rights reserved.';
+  await page.locator('#paste-text').focus();
+  await page.evaluate(([h, p]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', p);
+    document.querySelector('#paste-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [html, plain]);
+  // the box shows the text that was copied
+  await page.waitForFunction(() => document.querySelector('#paste-text').value.includes('Khabarovsk on Monday'));
+  await page.getByRole('button', { name: 'Add this article' }).click();
+  await waitForNotes(page, 1);
+  assert.match(await notes(page), /pasted article\.html: added/);
+  await page.keyboard.press('Escape');
+  await results(page).filter({ hasText: 'Envoys meet in Khabarovsk' }).locator('a').click();
+  const body = await page.locator('.reader-body').textContent();
+  assert.match(body, /met in Khabarovsk on Monday/);
+  assert.ok(!body.includes('Home | Asia') && !body.includes('All rights reserved'), body);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a Markdown clipping: its front matter names the article and never shows, links read as text', async () => {
   const { ctx, errors } = await browser.context();
   const page = await openApp(ctx);

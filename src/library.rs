@@ -262,8 +262,9 @@ impl Library {
         self.finish_if_idle();
     }
 
-    /// Adds pasted text with an optional title and source.
-    pub fn add_text(&self, text: String, title: String, source: String) {
+    /// Adds pasted text with an optional title and source; `html` when it was pasted as HTML
+    /// (from a web page), which is kept as HTML so the page's furniture is cleaned out.
+    pub fn add_text(&self, text: String, title: String, source: String, html: bool) {
         self.notes.set(Vec::new());
         if text.trim().is_empty() {
             self.note(
@@ -274,10 +275,11 @@ impl Library {
             return;
         }
         let title = title.trim().to_string();
+        let ext = if html { "html" } else { "txt" };
         let base = if title.is_empty() {
-            "pasted article.txt".to_string()
+            format!("pasted article.{ext}")
         } else {
-            format!("{}.txt", title.chars().take(60).collect::<String>())
+            format!("{}.{ext}", title.chars().take(60).collect::<String>())
         };
         let mut taken = self.names_in_use();
         let stored = Stored {

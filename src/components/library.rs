@@ -1,4 +1,5 @@
-//! The "Your articles" panel: paste an article (with a title and source), pick or drop files
+//! The "Your articles" panel: paste an article (with a title and source; HTML copied from a web
+//! page is kept as HTML, so its furniture is cleaned out), pick or drop files
 //! (the size limit and the formats are said), watch a long import's progress and cancel it, read
 //! what happened to each file, and delete kept articles (one or all) with an undo.
 use crate::library::{library, Level, ACCEPTED};
@@ -30,13 +31,31 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
             }
         }
     });
+    // what was pasted from a web page, as HTML, and as the text the box shows for it
+    let pasted_html = RwSignal::new(None::<(String, String)>);
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let html = data.get_data("text/html").unwrap_or_default();
+        if html.trim().is_empty() || !text.get_untracked().trim().is_empty() {
+            return; // plain text, or added to what is there: the box's own paste
+        }
+        ev.prevent_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        text.set(plain.clone());
+        pasted_html.set(Some((plain, html)));
+    };
     let paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        lib.add_text(
-            text.get_untracked(),
-            title.get_untracked(),
-            source.get_untracked(),
-        );
+        let body = text.get_untracked();
+        // the HTML is sent when the box still holds what was pasted with it
+        let (body, html) = match pasted_html.get_untracked() {
+            Some((plain, html)) if plain == body => (html, true),
+            _ => (body, false),
+        };
+        lib.add_text(body, title.get_untracked(), source.get_untracked(), html);
+        pasted_html.set(None);
         text.set(String::new());
         title.set(String::new());
         source.set(String::new());
@@ -172,6 +191,7 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                         rows="6"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
+                        on:paste=on_paste
                     ></textarea>
                     <div class="paste-meta">
                         <label for="paste-title">"Title (optional)"</label>
