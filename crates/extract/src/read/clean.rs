@@ -1171,11 +1171,20 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
                 gap += 1;
             }
         }
-        // the article is the largest cluster; those after it are the site's
-        if let Some(&(_, last, _)) = clusters
+        // the article is the largest cluster; what follows is the site's, unless it holds more
+        // words than the article (a table or a list that continues it)
+        let best = clusters
             .iter()
             .max_by_key(|c| (c.2, std::cmp::Reverse(c.0)))
-        {
+            .copied();
+        let after = |last: usize| -> usize {
+            lines[last + 1..]
+                .iter()
+                .filter(|l| l.furniture.is_none() && !l.is_title)
+                .map(|l| l.words)
+                .sum()
+        };
+        if let Some((_, last, _)) = best.filter(|c| after(c.1) < c.2) {
             for l in lines[last + 1..].iter_mut() {
                 if l.furniture.is_none() && !l.is_title {
                     l.furniture = Some(Furniture::Footer);
