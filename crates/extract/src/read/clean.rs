@@ -385,7 +385,7 @@ const BYLINE_ZONE: usize = 300;
 const PARAGRAPH_WORDS: usize = 12;
 /// Short lines that may stand between two paragraphs of one article (a subheading, a caption,
 /// an image credit, a pull quote).
-const END_GAP: usize = 6;
+const END_GAP: usize = 5;
 
 /// The share of a line's letters and digits that are link text (`links`: sorted ranges).
 fn link_share(links: &[(usize, usize)], start: usize, end: usize, text: &str) -> f64 {
