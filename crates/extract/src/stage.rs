@@ -59,36 +59,31 @@ pub fn stage_all(inputs: Vec<Input>) -> (Vec<Staged>, Vec<Rejected>) {
     (staged, rejected)
 }
 
-/// Processes one input: decode, read HTML, clean, extract.
+/// Processes one input: decode, read HTML or Markdown, clean, extract.
 pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
     let decoded = decode::decode(bytes)?;
-    let (text, html_src) = if markdown::looks_like_markdown(name, &decoded.text) {
-        // a Markdown clipping: read through a text view mapped to the raw file, like a page
-        let view = markdown::to_text(&decoded.text);
-        if view.text.trim().is_empty() {
-            return Err(InputError::Empty);
-        }
-        (
-            view.text.clone(),
-            Some(HtmlSource {
-                raw: decoded.text,
-                view,
-            }),
-        )
+    // a page or a Markdown clipping is read through a text view mapped to the raw input
+    let view = if markdown::looks_like_markdown(name, &decoded.text) {
+        Some(markdown::to_text(&decoded.text))
     } else if html::looks_like_html(&decoded.text) {
-        let view = html::to_text(&decoded.text);
-        if view.text.trim().is_empty() {
-            return Err(InputError::Empty);
-        }
-        (
-            view.text.clone(),
-            Some(HtmlSource {
-                raw: decoded.text,
-                view,
-            }),
-        )
+        Some(html::to_text(&decoded.text))
     } else {
-        (decoded.text, None)
+        None
+    };
+    let (text, html_src) = match view {
+        Some(view) => {
+            if view.text.trim().is_empty() {
+                return Err(InputError::Empty);
+            }
+            (
+                view.text.clone(),
+                Some(HtmlSource {
+                    raw: decoded.text,
+                    view,
+                }),
+            )
+        }
+        None => (decoded.text, None),
     };
     let article = match &html_src {
         Some(h) => clean::clean_page(&text, &h.view.meta),

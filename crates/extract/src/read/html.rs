@@ -598,9 +598,8 @@ pub fn to_text(html: &str) -> TextView {
     }
     // what the page declares, by the order of trust (`rank`); a <title> usually carries the
     // site's name ("Headline | Site"), which is cut
-    let site = meta.site.take();
+    let mut site = meta.site.take();
     let mut title = meta.title.take();
-    let mut site = site;
     match (&title, meta.page_title) {
         (Some(t), _) => {
             // a declared title may end with the site name too
