@@ -77,4 +77,14 @@ impl Corpus {
         let (staged, rejected) = dossier_extract::stage_all(inputs);
         (link::link(&staged), rejected)
     }
+
+    /// The corpus of short texts named `0.txt`, `1.txt`, ... in order.
+    pub(crate) fn of_texts(texts: &[&str]) -> Corpus {
+        let inputs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Input::new(format!("{i}.txt"), t.as_bytes().to_vec()))
+            .collect();
+        Corpus::build(inputs).0
+    }
 }

@@ -618,13 +618,7 @@ mod tests {
         let b = "Troop numbers\n\nPublished: 2024-11-02\n\nAbout 3,000 North Korean soldiers are now in the Kursk region, the agency said.";
         let c = "A toll\n\nPublished: 2024-11-03\n\nA missile strike on Zaporizhzhia killed 19 people, officials said.";
         let d = "A toll revised\n\nPublished: 2024-11-05\n\nOfficials raised the death toll from the strike on Zaporizhzhia to 27 people.";
-        let (corpus, _) = Corpus::build(
-            [a, b, c, d]
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Input::new(format!("{i}.txt"), t.as_bytes().to_vec()))
-                .collect(),
-        );
+        let corpus = Corpus::of_texts(&[a, b, c, d]);
         let ix = Index::build(&corpus);
         let found = Disagreements::build(&corpus, &ix);
         let name = |i: u32| corpus.entities[i as usize].name.as_str();

@@ -445,16 +445,6 @@ pub fn sentences_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Input;
-
-    fn corpus(texts: &[&str]) -> Corpus {
-        let inputs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Input::new(format!("{i}.txt"), t.as_bytes().to_vec()))
-            .collect();
-        Corpus::build(inputs).0
-    }
 
     fn id(c: &Corpus, name: &str) -> usize {
         c.entities
@@ -470,7 +460,7 @@ mod tests {
 
     #[test]
     fn georgia_is_read_from_the_places_around_it() {
-        let c = corpus(&[
+        let c = Corpus::of_texts(&[
             "Tbilisi talks\n\nGeorgia hosted the talks in Tbilisi, its capital, and Armenia sent a minister.",
             "Atlanta vote\n\nVoters in Georgia queued for hours in Atlanta, and officials in the United States said turnout was high.",
         ]);
@@ -491,7 +481,7 @@ mod tests {
 
     #[test]
     fn paris_and_kursk_follow_their_context() {
-        let c = corpus(&[
+        let c = Corpus::of_texts(&[
             "Paris\n\nThe summit met in Paris, where French officials welcomed it.",
             "Texas\n\nA tornado hit Paris near Dallas, and the United States sent aid.",
             "Incursion\n\nUkrainian troops pushed into the Kursk region of Russia.",
@@ -509,8 +499,9 @@ mod tests {
 
     #[test]
     fn a_capital_named_for_its_government_stays_at_the_capital() {
-        let c =
-            corpus(&["Warning\n\nWashington warned Pyongyang, and Moscow said it would respond."]);
+        let c = Corpus::of_texts(&[
+            "Warning\n\nWashington warned Pyongyang, and Moscow said it would respond.",
+        ]);
         let w = reading(&c, 0, "Washington");
         assert_eq!(w.chosen().country, "US");
         assert_eq!(w.chosen().kind, PlaceKind::City);
@@ -520,7 +511,7 @@ mod tests {
 
     #[test]
     fn the_map_shades_countries_by_their_places_and_follows_the_filter() {
-        let c = corpus(&[
+        let c = Corpus::of_texts(&[
             "Visit\n\nKim Jong Un met Sergei Shoigu in Pyongyang. North Korea and Russia signed a pact in Pyongyang.",
             "Forum\n\nA delegation flew from Pyongyang to Moscow, then on to Vladivostok in Russia.",
         ]);
@@ -552,7 +543,8 @@ mod tests {
 
     #[test]
     fn markers_cluster_when_they_crowd_and_part_when_zoomed() {
-        let c = corpus(&["Trip\n\nThe envoy went from Seoul to Incheon and then to Tokyo."]);
+        let c =
+            Corpus::of_texts(&["Trip\n\nThe envoy went from Seoul to Incheon and then to Tokyo."]);
         let mix = MapIndex::build(&c);
         let m = map(&mix, &[0], None);
         let frame = atlas::Frame { width: 1000.0 };

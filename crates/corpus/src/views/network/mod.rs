@@ -577,16 +577,6 @@ pub fn shown_types(corpus: &Corpus, shown: &Shown) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Input;
-
-    fn corpus(texts: &[&str]) -> Corpus {
-        let inputs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Input::new(format!("{i}.txt"), t.as_bytes().to_vec()))
-            .collect();
-        Corpus::build(inputs).0
-    }
 
     fn id(c: &Corpus, name: &str) -> u32 {
         c.entities
@@ -607,7 +597,7 @@ mod tests {
 
     #[test]
     fn counts_sentence_and_paragraph_co_mentions_with_their_evidence() {
-        let c = corpus(&[
+        let c = Corpus::of_texts(&[
             "Talks\n\nKim Jong Un met Vladimir Putin in Pyongyang. Sergei Shoigu arrived later.\n\nKim Jong Un and Vladimir Putin signed a treaty.",
             "Visit\n\nKim Jong Un greeted Vladimir Putin.",
         ]);
@@ -689,7 +679,7 @@ mod tests {
                 "Russia thanked {name}. Russia named {name} again. "
             ));
         }
-        let c = corpus(&[&text]);
+        let c = Corpus::of_texts(&[&text]);
         let nix = NetworkIndex::build(&c);
         let g = graph(&c, &nix, &all(&c), &Options::default());
         let top = &g.edges[0];
@@ -732,7 +722,7 @@ mod tests {
 
     #[test]
     fn type_filters_keep_the_pairs_asked_for() {
-        let c = corpus(&[
+        let c = Corpus::of_texts(&[
             "Parade\n\nKim Jong Un watched the Hwasong-18 launch with Sergei Shoigu in Pyongyang.",
         ]);
         let nix = NetworkIndex::build(&c);
@@ -772,7 +762,7 @@ mod tests {
             }
         }
         text.push_str("Sergei Lavrov spoke with Choe Son Hui. ");
-        let c = corpus(&[&text]);
+        let c = Corpus::of_texts(&[&text]);
         let nix = NetworkIndex::build(&c);
         let g = graph(&c, &nix, &all(&c), &Options::default());
         let kim = id(&c, "Kim Jong Un");
