@@ -13,6 +13,7 @@ pub mod atlas;
 use crate::sentences;
 use crate::{Corpus, EntityType, Place, PlaceKind};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
 /// Words after a place's name that say it is a division (`Kursk region`, `Kursk border
 /// region`, `Georgia state`).
@@ -96,6 +97,17 @@ fn words_around(text: &str, start: usize, end: usize) -> (Vec<String>, Vec<Strin
 
 /// Resolves the place entity `e` in article `d`.
 pub fn resolve(corpus: &Corpus, d: usize, e: usize) -> Option<Resolution> {
+    resolve_with(corpus, d, e, &OnceCell::new())
+}
+
+/// `resolve`, with the article's sentences split once for all its ambiguous places (and only
+/// if one is).
+fn resolve_with(
+    corpus: &Corpus,
+    d: usize,
+    e: usize,
+    sentences_of_doc: &OnceCell<Vec<(usize, usize)>>,
+) -> Option<Resolution> {
     let doc = &corpus.docs[d];
     let ent = &corpus.entities[e];
     let default = ent.place.clone()?;
@@ -125,12 +137,12 @@ pub fn resolve(corpus: &Corpus, d: usize, e: usize) -> Option<Resolution> {
         });
     }
     // the countries the article names, and those named near each mention (other entities)
-    let sents = sentences::of_document(doc);
+    let sents = sentences_of_doc.get_or_init(|| sentences::of_document(doc));
     let mut named: FxHashMap<&str, u32> = FxHashMap::default();
     let mut near: FxHashMap<&str, u32> = FxHashMap::default();
     let sentence_of: Vec<Option<usize>> = in_text
         .iter()
-        .map(|&i| sentences::containing(&sents, doc.mentions[i].start))
+        .map(|&i| sentences::containing(sents, doc.mentions[i].start))
         .collect();
     for m in &doc.mentions {
         if m.entity == e || m.kind != EntityType::Place || doc.article.in_furniture(m.start) {
@@ -143,7 +155,7 @@ pub fn resolve(corpus: &Corpus, d: usize, e: usize) -> Option<Resolution> {
             continue;
         }
         *named.entry(p.country.as_str()).or_default() += 1;
-        let s = sentences::containing(&sents, m.start);
+        let s = sentences::containing(sents, m.start);
         if sentence_of
             .iter()
             .any(|&t| matches!((s, t), (Some(a), Some(b)) if a.abs_diff(b) <= 2))
@@ -242,8 +254,9 @@ impl MapIndex {
             places.sort_unstable();
             let from = ix.resolved.len() as u32;
             let mut unresolved = Vec::new();
+            let sents = OnceCell::new();
             for (e, n) in places {
-                match resolve(corpus, d, e) {
+                match resolve_with(corpus, d, e, &sents) {
                     Some(r) => ix.resolved.push(r),
                     None => unresolved.push((e as u32, n)),
                 }
