@@ -12,6 +12,28 @@ pub mod results;
 pub mod timeline;
 
 use dossier_corpus::EntityType;
+use leptos::prelude::*;
+
+/// The width of a chart's box, measured when it is drawn and when the window resizes (so a
+/// chart's drawing is as wide as its box and its text keeps its size), at least `min`.
+pub fn box_width(frame: NodeRef<leptos::html::Div>, min: f64) -> RwSignal<f64> {
+    let width = RwSignal::new(640f64.max(min));
+    let measure = move || {
+        if let Some(el) = frame.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w.max(min) - width.get_untracked()).abs() > 1.0 {
+                width.set(w.max(min));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        frame.track();
+        request_animation_frame(measure);
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    width
+}
 
 /// How a type is shown: its name, its plural, the letter that marks it beside its colour, and
 /// its CSS class.

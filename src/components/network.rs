@@ -5,7 +5,7 @@
 //! pans (wheel, drag, buttons, + − arrows 0 on the focused chart), and lists the same ties in a
 //! table. Clicking a node adds it to the filter; clicking a tie opens its evidence, whose
 //! sentences open their articles. What it draws comes from `dossier_corpus::views::network`.
-use crate::components::type_style;
+use crate::components::{box_width, type_style};
 use crate::state::{explorer, timed, NetView, Pane, ViewOptions, NET_K};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::network::{
@@ -85,7 +85,7 @@ pub fn NetworkPanel() -> impl IntoView {
     let net = Memo::new(move |_| ex.view.get().net);
     // the drawing's size follows its box
     let frame = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(640.0f64);
+    let width = box_width(frame, 260.0);
     // a phone's drawing is taller than wide, so its labels have room
     let height = move || {
         let w = width.get();
@@ -122,20 +122,6 @@ pub fn NetworkPanel() -> impl IntoView {
         ex.set_view(&v);
     };
 
-    let measure = move || {
-        if let Some(el) = frame.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w.max(260.0));
-            }
-        }
-    };
-    Effect::new(move |_| {
-        frame.track();
-        request_animation_frame(measure);
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
     let zoom = RwSignal::new(Zoom::NONE);
     Effect::new(move |_| {
         shown.track();

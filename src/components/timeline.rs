@@ -5,6 +5,7 @@
 //! dragging across the axis filters the corpus to that range. Buttons and keys zoom and pan
 //! (+ − ← → 0 on the focused chart), and a table gives the same data to keyboard and
 //! screen-reader users. What it draws comes from `dossier_corpus::views::timeline`.
+use crate::components::box_width;
 use crate::state::{explorer, timed, ViewOptions};
 use dossier_corpus::views::timeline::{
     self, format_epoch, interval_label, ticks, Axis, Epoch, Lanes, Mark, Options, Precision,
@@ -23,7 +24,7 @@ struct Geometry {
 
 impl Geometry {
     fn new(width: f64) -> Geometry {
-        let width = width.max(240.0);
+        let width = width.max(MIN_WIDTH);
         Geometry {
             width,
             label: (width * 0.22).clamp(70.0, 150.0),
@@ -43,6 +44,8 @@ impl Geometry {
 }
 
 const RIGHT: f64 = 12.0;
+/// The narrowest drawing (a narrower box scrolls it).
+const MIN_WIDTH: f64 = 240.0;
 const LANE: f64 = 30.0;
 const AXIS: f64 = 24.0;
 /// Rows the table lists before "and N more".
@@ -97,21 +100,8 @@ pub fn Timeline() -> impl IntoView {
     let hover = RwSignal::new(None::<Hover>);
     // the drawing's width follows the chart's box
     let frame = NodeRef::<leptos::html::Div>::new();
-    let geometry = RwSignal::new(Geometry::new(640.0));
-    let measure = move || {
-        if let Some(el) = frame.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - geometry.get_untracked().width).abs() > 1.0 {
-                geometry.set(Geometry::new(w));
-            }
-        }
-    };
-    Effect::new(move |_| {
-        frame.track();
-        request_animation_frame(measure);
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let width = box_width(frame, MIN_WIDTH);
+    let geometry = Memo::new(move |_| Geometry::new(width.get()));
     let brush = RwSignal::new(None::<(f64, f64)>);
     let set_view = move |change: &dyn Fn(&mut ViewOptions)| {
         let mut v = ex.view.get_untracked();
