@@ -1,4 +1,5 @@
-//! The page's components, one module each, and how entity types are presented.
+//! The page's components, one module each; how entity types are presented, and how a chart
+//! measures its box.
 pub mod disagreements;
 pub mod entities;
 pub mod facets;
