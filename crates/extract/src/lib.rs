@@ -12,4 +12,4 @@ pub mod read;
 pub mod stage;
 
 pub use read::decode::MAX_INPUT_BYTES;
-pub use stage::{process, stage_all};
+pub use stage::{process, read_input, stage_all, stage_all_noted, Batch};

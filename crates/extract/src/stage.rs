@@ -9,6 +9,7 @@ use crate::read::clean;
 use crate::read::decode;
 use crate::read::html;
 use crate::read::markdown;
+use crate::read::open;
 use dossier_model::text::fold::norm_name;
 use dossier_model::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use dossier_model::{
@@ -39,29 +40,110 @@ fn etype(kind: Kind) -> Option<EntityType> {
     }
 }
 
-/// Stages every input, each with what its owner said of it: the staged documents, and the
-/// inputs that could not be read with the reason.
+/// What one input yields: its articles (the input itself, or each one a container held), the
+/// articles of a container that could not be read, and notes on what was left out.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub staged: Vec<Staged>,
+    pub rejected: Vec<Rejected>,
+    pub notes: Vec<String>,
+}
+
+/// Stages every input, each with what its owner said of it: the staged documents (a feed,
+/// say, gives one for each item), and the inputs or items that could not be read with the
+/// reason. [`stage_all_noted`] also says what containers left out.
 pub fn stage_all(inputs: Vec<Input>) -> (Vec<Staged>, Vec<Rejected>) {
-    let mut staged = Vec::with_capacity(inputs.len());
-    let mut rejected = Vec::new();
+    let b = stage_all_noted(inputs);
+    (b.staged, b.rejected)
+}
+
+/// [`stage_all`], with the notes of what each container left out (`"feed.xml: …"`).
+pub fn stage_all_noted(inputs: Vec<Input>) -> Batch {
+    let mut all = Batch {
+        staged: Vec::with_capacity(inputs.len()),
+        ..Batch::default()
+    };
     for input in inputs {
-        match process(&input.name, &input.bytes) {
-            Ok(mut doc) => {
-                doc.doc.meta = input.meta;
-                staged.push(doc)
+        match read_input(&input.name, &input.bytes) {
+            Ok(batch) => {
+                let one = batch.staged.len() == 1;
+                for mut doc in batch.staged {
+                    doc.doc.meta = input.meta.clone();
+                    if !one {
+                        // a title given for a feed is not each item's title
+                        doc.doc.meta.title = None;
+                    }
+                    all.staged.push(doc);
+                }
+                all.rejected.extend(batch.rejected);
+                all.notes.extend(
+                    batch
+                        .notes
+                        .into_iter()
+                        .map(|n| format!("{}: {n}", input.name)),
+                );
             }
-            Err(error) => rejected.push(Rejected {
+            Err(error) => all.rejected.push(Rejected {
                 name: input.name,
                 error,
             }),
         }
     }
-    (staged, rejected)
+    all
+}
+
+/// Reads one input, opening it first when it holds articles (a feed, a Word document, a mail,
+/// a PDF): each article it holds is then staged from its own page (see
+/// [`crate::read::open`]). Fails when the input, or every article in it, cannot be read.
+pub fn read_input(name: &str, bytes: &[u8]) -> Result<Batch, InputError> {
+    if bytes.len() > decode::MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: decode::MAX_INPUT_BYTES,
+        });
+    }
+    let opened = match open::open_bytes(name, bytes) {
+        Some(opened) => opened?,
+        None => {
+            let decoded = decode::decode(bytes)?;
+            match open::open_text(name, &decoded.text) {
+                Some(opened) => opened?,
+                None => {
+                    return Ok(Batch {
+                        staged: vec![stage_decoded(name, decoded)?],
+                        ..Batch::default()
+                    })
+                }
+            }
+        }
+    };
+    let mut batch = Batch {
+        notes: opened.notes,
+        ..Batch::default()
+    };
+    for part in opened.parts {
+        match process(&part.name, part.page.as_bytes()) {
+            Ok(s) => batch.staged.push(s),
+            Err(error) => batch.rejected.push(Rejected {
+                name: part.name,
+                error,
+            }),
+        }
+    }
+    if batch.staged.is_empty() {
+        if let [only] = batch.rejected.as_slice() {
+            return Err(only.error.clone());
+        }
+    }
+    Ok(batch)
 }
 
 /// Processes one input: decode, read HTML or Markdown, clean, extract.
 pub fn process(name: &str, bytes: &[u8]) -> Result<Staged, InputError> {
-    let decoded = decode::decode(bytes)?;
+    stage_decoded(name, decode::decode(bytes)?)
+}
+
+fn stage_decoded(name: &str, decoded: decode::Decoded) -> Result<Staged, InputError> {
     // a page or a Markdown clipping is read through a text view mapped to the raw input
     let view = if markdown::looks_like_markdown(name, &decoded.text) {
         Some(markdown::to_text(&decoded.text))
@@ -619,6 +701,103 @@ fn person_key(s: &str) -> LinkKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(s: &Staged) -> Vec<&str> {
+        s.doc
+            .mentions
+            .iter()
+            .map(|m| s.doc.mention_text(m))
+            .collect()
+    }
+
+    #[test]
+    fn each_container_gives_articles_with_their_metadata_and_entities() {
+        use crate::read::open::docx;
+        let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Kim Jong Un arrives in Vladivostok</title><link>https://wire.example/a1</link>
+<pubDate>Tue, 12 Sep 2023 21:30:00 +0900</pubDate><author>desk@wire.example (Jane Roe)</author>
+<description>&lt;p&gt;North Korean leader Kim Jong Un arrived in Vladivostok on Tuesday for talks with Vladimir Putin.&lt;/p&gt;</description></item>
+<item><title>Shoigu in Pyongyang</title><description>Sergei Shoigu visited Pyongyang.</description></item>
+</channel></rss>"#;
+        let batch = read_input("wire.xml", feed.as_bytes()).unwrap();
+        assert_eq!(batch.staged.len(), 2);
+        let first = &batch.staged[0];
+        assert_eq!(first.doc.name, "wire #1.html");
+        let a = &first.doc.article;
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Kim Jong Un arrives in Vladivostok")
+        );
+        assert_eq!(a.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2023-09-12"));
+        assert!(
+            names(first).contains(&"Vladimir Putin"),
+            "{:?}",
+            names(first)
+        );
+        // offsets point into the item's own page, which is what is kept and shown raw
+        let html = first.doc.html.as_ref().unwrap();
+        for m in &first.doc.mentions {
+            let (s, e) = html.view.to_raw(m.start, m.end);
+            assert_eq!(&html.raw[s..e], first.doc.mention_text(m));
+        }
+        assert!(names(&batch.staged[1]).contains(&"Sergei Shoigu"));
+
+        let d = read_input(
+            "brief.docx",
+            &docx::tests::docx(docx::tests::DOCUMENT, Some(docx::tests::CORE)),
+        )
+        .unwrap();
+        let doc = &d.staged[0].doc;
+        assert_eq!(doc.article.title.as_deref(), Some("Briefing on the summit"));
+        assert_eq!(doc.article.author.as_deref(), Some("Analyst One"));
+        assert!(names(&d.staged[0]).contains(&"Vladimir Putin"));
+        assert!(
+            doc.article.body.contains("KN-23 missiles"),
+            "{}",
+            doc.article.body
+        );
+
+        #[cfg(feature = "pdf")]
+        let p = read_input(
+            "notes.pdf",
+            &crate::read::open::pdf::tests::pdf(
+                &["Vladimir Putin arrived in Pyongyang on June 19, 2024."],
+                Some("Notes"),
+            ),
+        )
+        .unwrap();
+        assert!(
+            names(&p.staged[0]).contains(&"Pyongyang"),
+            "{:?}",
+            names(&p.staged[0])
+        );
+        assert_eq!(
+            p.staged[0].doc.article.published.as_deref(),
+            Some("2024-06-19")
+        );
+    }
+
+    #[test]
+    fn a_plain_input_is_one_article_and_a_bad_container_one_reason() {
+        let b = read_input("a.txt", b"Kim Jong Un met Vladimir Putin in Moscow.").unwrap();
+        assert_eq!(b.staged.len(), 1);
+        assert_eq!(b.staged[0].doc.name, "a.txt");
+        let err = read_input("a.docx", b"PK\x03\x04 not really").unwrap_err();
+        assert!(
+            err.to_string().contains("ZIP archive cannot be read"),
+            "{err}"
+        );
+        let err = read_input("a.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err();
+        assert!(err.to_string().contains("old-format (.doc)"), "{err}");
+        let (staged, rejected) = stage_all(vec![
+            Input::new("ok.txt", b"Sergei Shoigu visited Pyongyang.".to_vec()),
+            Input::new("bad.xml", b"<rss><channel>".to_vec()),
+        ]);
+        assert_eq!(staged.len(), 1);
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].name, "bad.xml");
+    }
 
     #[test]
     fn a_weekday_reads_its_sentence_but_never_more_than_a_bounded_reach() {

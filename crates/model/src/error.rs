@@ -12,6 +12,8 @@ pub enum InputError {
     TooLarge { size: usize, limit: usize },
     /// Not UTF-8, UTF-16 with a byte-order mark or Windows-1252 (a CJK legacy encoding, say).
     Encoding,
+    /// A container (a feed, a Word document, a mail, a PDF) that cannot be read, and why.
+    Unreadable { what: String, why: String },
 }
 
 impl fmt::Display for InputError {
@@ -24,8 +26,11 @@ impl fmt::Display for InputError {
             InputError::Encoding => write!(
                 f,
                 "the text is in an encoding Dossier cannot read (it reads UTF-8, UTF-16 with a \
-                 byte-order mark and Windows-1252): save it as UTF-8 and add it again"
+                 byte-order mark, Windows-1252 and the encoding a page declares): save it as UTF-8 and add it again"
             ),
+            InputError::Unreadable { what, why } => {
+                write!(f, "this {what} cannot be read: {why}")
+            }
             InputError::TooLarge { size, limit } => write!(
                 f,
                 "the file is too large ({:.1} MB; the limit is {} MB)",
