@@ -17,8 +17,11 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct LibraryOpen(pub RwSignal<bool>);
 
-/// Largest file a reader can add, in bytes (said in the UI).
+/// Largest text file a reader can add, in bytes (said in the UI).
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+/// Largest Word document, mail or PDF (an attachment may make a mail large): the extractor's
+/// own limit (`dossier_extract::MAX_INPUT_BYTES`).
+pub const MAX_CONTAINER_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 /// Articles linked or indexed between two frames.
 const SLICE: usize = 500;
 /// Articles written to IndexedDB in one transaction.
@@ -35,7 +38,11 @@ async fn yield_to_browser() {
 /// Most files an import names one by one when they are added (problems are always named).
 const MAX_LISTED: usize = 50;
 /// File endings the picker offers and the importer reads.
-pub const ACCEPTED: &str = ".txt,.text,.html,.htm,.md,.markdown";
+pub const ACCEPTED: &str =
+    ".txt,.text,.html,.htm,.md,.markdown,.xml,.rss,.atom,.rdf,.docx,.eml,.pdf";
+/// Endings of the files that hold articles rather than being one (opened in the worker); they
+/// may be as large as the extractor takes, since what is kept is the articles read out of them.
+const CONTAINERS: &[&str] = &["docx", "eml", "pdf"];
 
 /// A message about one file or about storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,17 +236,24 @@ impl Library {
             if !ACCEPTED.split(',').any(|a| a == format!(".{ext}")) {
                 self.note(
                     &raw_name,
-                    "not added: Dossier reads .txt, .html, .htm and .md files",
+                    "not added: Dossier reads text (.txt), web pages (.html, .htm), Markdown \
+                     (.md), feeds (.xml, .rss, .atom), Word (.docx), mail (.eml) and PDF files",
                     Level::Error,
                 );
                 continue;
             }
-            if f.size() > MAX_FILE_BYTES {
+            let limit = if CONTAINERS.contains(&ext.as_str()) {
+                MAX_CONTAINER_BYTES
+            } else {
+                MAX_FILE_BYTES
+            };
+            if f.size() > limit {
                 self.note(
                     &raw_name,
                     format!(
-                        "not added: the file is too large ({:.1} MB; the limit is 10 MB)",
-                        f.size() / 1_048_576.0
+                        "not added: the file is too large ({:.1} MB; the limit is {} MB)",
+                        f.size() / 1_048_576.0,
+                        limit / 1_048_576.0
                     ),
                     Level::Error,
                 );
@@ -406,6 +420,7 @@ impl Library {
             Reply::Done {
                 id,
                 result,
+                notes,
                 bytes,
                 ms,
             } => {
@@ -418,40 +433,37 @@ impl Library {
                     *t += ms;
                 });
                 let name = pending.stored.name.clone();
+                if !pending.restoring {
+                    for n in notes {
+                        self.note(&name, n, Level::Warning);
+                    }
+                }
                 match result {
-                    Ok(staged) => {
-                        let mut stored = pending.stored;
-                        if stored.bytes.is_empty() {
-                            // read in the worker from a file: keep what the text says
-                            stored.bytes = staged
-                                .doc
-                                .html
-                                .as_ref()
-                                .map_or(staged.doc.text.as_bytes(), |h| h.raw.as_bytes())
-                                .to_vec();
-                        }
-                        if !pending.restoring {
-                            // each file is named when few are added; a big import lists only
-                            // its problems and counts the rest
-                            let few = self.progress.with_untracked(|p| p.total <= MAX_LISTED);
-                            match markup_notice(&staged.doc.text) {
-                                Some(w) => {
-                                    self.note(&name, format!("added; it {w}"), Level::Warning)
+                    Ok(docs) => {
+                        // a container (a feed, a Word document, a mail, a PDF) gives articles
+                        // named after it; each is kept as its own page, under a name of its own
+                        let container = !(docs.len() == 1 && docs[0].doc.name == name);
+                        let mut taken = self.names_in_use();
+                        let count = docs.len();
+                        for mut staged in docs {
+                            let mut stored = pending.stored.clone();
+                            if container {
+                                stored.name = self.unique_name(&staged.doc.name, &mut taken);
+                                staged.doc.name = stored.name.clone();
+                                stored.bytes = Vec::new();
+                                if count > 1 {
+                                    stored.title = None;
                                 }
-                                None if few => self.note(&name, "added", Level::Added),
-                                None => {}
                             }
-                            self.to_store.update_value(|t| t.push(stored.clone()));
-                            if self.to_store.with_value(Vec::len) >= STORE_BATCH {
-                                self.flush_store();
-                            }
+                            self.keep(stored, staged, pending.restoring, container);
                         }
-                        self.added.update_value(|a| {
-                            a.push(Added {
-                                stored,
-                                staged: *staged,
-                            })
-                        });
+                        if container && !pending.restoring {
+                            self.note(
+                                &name,
+                                format!("opened: {count} article(s) read out of it"),
+                                Level::Added,
+                            );
+                        }
                         if !pending.restoring {
                             self.progress.update(|p| p.done += 1);
                         }
@@ -469,6 +481,36 @@ impl Library {
                 self.finish_if_idle();
             }
         }
+    }
+
+    /// Adds one extracted article to the library and, unless it was restored from storage,
+    /// announces it and queues it to be kept (with the bytes it was read from).
+    fn keep(&self, mut stored: Stored, staged: Staged, restoring: bool, quiet: bool) {
+        if stored.bytes.is_empty() {
+            // read in the worker from a file, or out of a container: keep what the text says
+            stored.bytes = staged
+                .doc
+                .html
+                .as_ref()
+                .map_or(staged.doc.text.as_bytes(), |h| h.raw.as_bytes())
+                .to_vec();
+        }
+        if !restoring {
+            // each file is named when few are added; a big import lists only its problems and
+            // counts the rest
+            let few = self.progress.with_untracked(|p| p.total <= MAX_LISTED);
+            match markup_notice(&staged.doc.text) {
+                Some(w) => self.note(&stored.name, format!("added; it {w}"), Level::Warning),
+                None if few && !quiet => self.note(&stored.name, "added", Level::Added),
+                None => {}
+            }
+            self.to_store.update_value(|t| t.push(stored.clone()));
+            if self.to_store.with_value(Vec::len) >= STORE_BATCH {
+                self.flush_store();
+            }
+        }
+        self.added
+            .update_value(|a| a.push(Added { stored, staged }));
     }
 
     /// When nothing is pending: keep what is left to keep, link the corpus again and show it.

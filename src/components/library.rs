@@ -215,7 +215,7 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                     >
                         <label for="file-input" class="file-button">"Choose files…"</label>
                         <input id="file-input" class="visually-hidden" type="file" multiple accept=ACCEPTED on:change=on_files />
-                        <p>"or drop them here: .txt, .html, .htm or .md, up to 10 MB each, as many as you like."</p>
+                        <p>"or drop them here, as many as you like: text (.txt), web pages (.html), Markdown (.md) and feeds (.xml, .rss, .atom) up to 10 MB each; Word (.docx), mail (.eml) and PDF up to 64 MB. Each item of a feed becomes an article."</p>
                     </div>
                 </section>
                 {progress}

@@ -1,11 +1,19 @@
-//! The extraction worker: a second wasm bundle, run as a Web Worker, that decodes, cleans and
-//! extracts the articles a reader adds, so the page stays responsive. It answers each request
-//! with the staged document (linking and indexing stay with the page). The messages are
-//! `dossier_model::protocol`. It is its own package so that Cargo, not the linker, keeps the
-//! extractor out of the page bundle.
+//! The extraction worker: a second wasm bundle, run as a Web Worker, that opens, decodes, cleans
+//! and extracts the articles a reader adds (a feed, a Word document or a mail gives one article
+//! or several), so the page stays responsive. It answers each request with the staged documents
+//! (linking and indexing stay with the page). The messages are `dossier_model::protocol`. It is
+//! its own package so that Cargo, not the linker, keeps the extractor out of the page bundle.
+//!
+//! A PDF goes on to the PDF worker (`pdf-worker/`), which this worker starts only when the first
+//! PDF arrives, since the PDF reader outweighs the rest of the extractor; the page read out of
+//! the PDF comes back here to be extracted. If the PDF reader fails on a damaged file, only the
+//! PDFs it held fail, each with the reason, and the next PDF starts it afresh.
 use dossier_extract as extract;
-use dossier_model::protocol::Reply;
-use dossier_model::InputMeta;
+use dossier_model::protocol::{PdfReply, Reply};
+use dossier_model::{InputMeta, Staged};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
@@ -39,17 +47,193 @@ fn bytes_of(req: &JsValue) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// Extracts one input (or a page read out of a PDF): its staged documents with what the reader
+/// said of it, and notes on what it held but was not read.
+fn extract(
+    name: &str,
+    bytes: &[u8],
+    meta: &InputMeta,
+) -> (Result<Vec<Staged>, String>, Vec<String>) {
+    match extract::read_input(name, bytes) {
+        Ok(batch) => {
+            let one = batch.staged.len() == 1;
+            let mut notes = batch.notes;
+            notes.extend(
+                batch
+                    .rejected
+                    .iter()
+                    .map(|r| format!("{} was not read: {}", r.name, r.error)),
+            );
+            let staged = batch
+                .staged
+                .into_iter()
+                .map(|mut staged| {
+                    staged.doc.meta = meta.clone();
+                    if !one {
+                        // a title given for a feed is not each item's title
+                        staged.doc.meta.title = None;
+                    }
+                    staged
+                })
+                .collect();
+            (Ok(staged), notes)
+        }
+        Err(e) => (Err(e.to_string()), Vec::new()),
+    }
+}
+
+/// A PDF handed to the PDF worker: what the reader said of it, its size, and when it came.
+struct Waiting {
+    meta: InputMeta,
+    bytes: usize,
+    t0: f64,
+}
+
+/// The PDF worker, once started, and the PDFs it holds.
+#[derive(Default)]
+struct Pdf {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    queue: Vec<JsValue>,
+    waiting: HashMap<u32, Waiting>,
+}
+
 fn main() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let out = scope.clone();
-    let send = move |r: &Reply| {
+    let send: Rc<dyn Fn(&Reply)> = Rc::new(move |r: &Reply| {
         if let Ok(json) = serde_json::to_string(r) {
             let _ = out.post_message(&JsValue::from_str(&json));
         }
-    };
-    let send2 = send.clone();
+    });
     let perf = scope.performance();
+    let now = Rc::new(move || perf.as_ref().map_or(0.0, |p| p.now()));
+    let pdf = Rc::new(RefCell::new(Pdf::default()));
+
+    // what the PDF worker answers: a page to extract here, or why the PDF cannot be read
+    let on_pdf_reply = {
+        let (send, pdf, now) = (send.clone(), pdf.clone(), now.clone());
+        move |reply: PdfReply| match reply {
+            PdfReply::Ready => {
+                let mut p = pdf.borrow_mut();
+                p.ready = true;
+                let queued: Vec<JsValue> = p.queue.drain(..).collect();
+                if let Some(w) = &p.worker {
+                    for req in queued {
+                        let _ = w.post_message(&req);
+                    }
+                }
+            }
+            PdfReply::Opened { id, result, notes } => {
+                let Some(w) = pdf.borrow_mut().waiting.remove(&id) else {
+                    return;
+                };
+                let (result, notes) = match result {
+                    Ok(pages) => {
+                        let mut all = Vec::new();
+                        let mut notes = notes;
+                        let mut error = None;
+                        for page in pages {
+                            let (r, n) = extract(&page.name, page.html.as_bytes(), &w.meta);
+                            notes.extend(n);
+                            match r {
+                                Ok(staged) => all.extend(staged),
+                                Err(e) => error = Some(e),
+                            }
+                        }
+                        match (all.is_empty(), error) {
+                            (true, Some(e)) => (Err(e), notes),
+                            _ => (Ok(all), notes),
+                        }
+                    }
+                    Err(e) => (Err(e), notes),
+                };
+                send(&Reply::Done {
+                    id,
+                    result,
+                    notes,
+                    bytes: w.bytes,
+                    ms: now() - w.t0,
+                });
+            }
+        }
+    };
+    let on_pdf_reply = Rc::new(on_pdf_reply);
+
+    // hands a PDF to the PDF worker, starting it if need be
+    let to_pdf = {
+        let (send, pdf) = (send.clone(), pdf.clone());
+        move |id: u32, name: String, bytes: Vec<u8>, waiting: Waiting| {
+            let mut p = pdf.borrow_mut();
+            if p.worker.is_none() {
+                let Ok(worker) = web_sys::Worker::new("./dossier-pdf_loader.js") else {
+                    drop(p);
+                    send(&Reply::Done {
+                        id,
+                        result: Err("the browser could not start Dossier's PDF reader".into()),
+                        notes: Vec::new(),
+                        bytes: waiting.bytes,
+                        ms: 0.0,
+                    });
+                    return;
+                };
+                let reply = on_pdf_reply.clone();
+                let on_message =
+                    Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+                        if let Some(r) = ev
+                            .data()
+                            .as_string()
+                            .and_then(|s| serde_json::from_str::<PdfReply>(&s).ok())
+                        {
+                            reply(r);
+                        }
+                    });
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                on_message.forget();
+                let (send, pdf) = (send.clone(), pdf.clone());
+                let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
+                    move |ev: web_sys::ErrorEvent| {
+                        // the reader failed on a damaged file: fail the PDFs it held, start afresh
+                        let old = std::mem::take(&mut *pdf.borrow_mut());
+                        if let Some(w) = old.worker {
+                            w.terminate();
+                        }
+                        for (id, w) in old.waiting {
+                            send(&Reply::Done {
+                                id,
+                                result: Err(format!(
+                                    "the PDF reader failed on it ({}): the file may be damaged",
+                                    ev.message()
+                                )),
+                                notes: Vec::new(),
+                                bytes: w.bytes,
+                                ms: 0.0,
+                            });
+                        }
+                    },
+                );
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                on_error.forget();
+                p.worker = Some(worker);
+                p.ready = false;
+            }
+            let arr = js_sys::Uint8Array::from(bytes.as_slice());
+            let req = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&req, &"id".into(), &id.into());
+            let _ = js_sys::Reflect::set(&req, &"name".into(), &name.as_str().into());
+            let _ = js_sys::Reflect::set(&req, &"bytes".into(), &arr);
+            p.waiting.insert(id, waiting);
+            match (&p.worker, p.ready) {
+                (Some(w), true) => {
+                    // the buffer moves to the PDF worker rather than being copied
+                    let _ = w.post_message_with_transfer(&req, &js_sys::Array::of1(&arr.buffer()));
+                }
+                _ => p.queue.push(req.into()),
+            }
+        }
+    };
+
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let req = ev.data();
         let id = field(&req, "id").as_f64().unwrap_or(0.0) as u32;
@@ -59,29 +243,38 @@ fn main() {
             source: text_field(&req, "source"),
             user: true,
         };
-        let t0 = perf.as_ref().map_or(0.0, |p| p.now());
-        let (result, bytes) = match bytes_of(&req) {
-            Ok(bytes) => {
-                let n = bytes.len();
-                let r = extract::process(&name, &bytes)
-                    .map(|mut staged| {
-                        staged.doc.meta = meta;
-                        Box::new(staged)
-                    })
-                    .map_err(|e| e.to_string());
-                (r, n)
+        let t0 = now();
+        let (result, notes, bytes) = match bytes_of(&req) {
+            Ok(bytes) if extract::read::open::looks_like_pdf(&bytes) => {
+                let waiting = Waiting {
+                    meta,
+                    bytes: bytes.len(),
+                    t0,
+                };
+                to_pdf(id, name, bytes, waiting);
+                return;
             }
-            Err(e) => (Err(e), 0),
+            Ok(bytes) => {
+                let (r, notes) = extract(&name, &bytes, &meta);
+                (r, notes, bytes.len())
+            }
+            Err(e) => (Err(e), Vec::new(), 0),
         };
-        let ms = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
-        send2(&Reply::Done {
+        send(&Reply::Done {
             id,
             result,
+            notes,
             bytes,
-            ms,
+            ms: now() - t0,
         });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    send(&Reply::Ready);
+    send_ready(&scope);
+}
+
+fn send_ready(scope: &DedicatedWorkerGlobalScope) {
+    if let Ok(json) = serde_json::to_string(&Reply::Ready) {
+        let _ = scope.post_message(&JsValue::from_str(&json));
+    }
 }

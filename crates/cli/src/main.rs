@@ -1,16 +1,23 @@
 //! `dossier`: the command-line front end of the engine crates (extract, corpus, eval).
-//!   dossier extract PATH...   files, folders (their .txt/.html/.htm/.md files) or `-` for stdin;
+//!   dossier extract PATH...   files, folders (their text, page, Markdown, feed, .docx, .eml and
+//!                             .pdf files) or `-` for stdin; a feed gives one article an item;
 //!                             prints one JSON array in the annotation format, linked across inputs
 //!   dossier score GOLD SYSTEM [--docs DIR]
 //!                             scores SYSTEM JSON against a GOLD folder (the metrics of score.py)
 use dossier_corpus::format::json;
-use dossier_eval::{build, score};
+use dossier_eval::{build_noted, score};
 use dossier_model::Input;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:\n  dossier extract PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]";
+
+/// The file endings read from a folder.
+const READ: &[&str] = &[
+    "txt", "text", "html", "htm", "md", "markdown", "xml", "rss", "atom", "rdf", "docx", "eml",
+    "pdf",
+];
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
@@ -25,7 +32,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
                 .and_then(|e| e.to_str())
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if p.is_file() && matches!(ext.as_str(), "txt" | "html" | "htm" | "md") {
+            if p.is_file() && READ.contains(&ext.as_str()) {
                 out.push(p);
             }
         }
@@ -77,7 +84,10 @@ fn extract(args: &[String]) -> ExitCode {
             }
         }
     }
-    let (corpus, rejected) = build(inputs);
+    let (corpus, rejected, notes) = build_noted(inputs);
+    for n in &notes {
+        eprintln!("dossier: {n}");
+    }
     for r in &rejected {
         eprintln!("dossier: {}: skipped: {}", r.name, r.error);
         failed = true;

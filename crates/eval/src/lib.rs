@@ -19,6 +19,12 @@ pub fn build(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>) {
     (link::link(&staged), rejected)
 }
 
+/// [`build`], with notes on what the inputs that hold articles (feeds, mail) left out.
+pub fn build_noted(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>, Vec<String>) {
+    let b = dossier_extract::stage_all_noted(inputs);
+    (link::link(&b.staged), b.rejected, b.notes)
+}
+
 /// The files of a folder with one of `extensions`, sorted by name, as inputs (what the benches
 /// and the tests read their sets from).
 pub fn inputs_in(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Input>> {
