@@ -255,7 +255,7 @@ test('bad input: each file gets a message naming it and why; the others are adde
   assert.match(text, /korean\.txt: not added: the text is in an encoding Dossier cannot read/);
   assert.match(text, /hostile\.txt: added; it holds script or HTML code: it is shown as plain text and nothing in it runs/);
   assert.match(text, /fine\.txt: added/);
-  assert.match(text, /picture\.png: not added: Dossier reads \.txt, \.html, \.htm and \.md files/);
+  assert.match(text, /picture\.png: not added: Dossier reads text \(\.txt\), web pages \(\.html, \.htm\), Markdown \(\.md\), feeds \(\.xml, \.rss, \.atom\), Word \(\.docx\), mail \(\.eml\) and PDF files/);
   // the limit is said where files are chosen
   assert.match(await page.locator('.dropzone').textContent(), /up to 10 MB each/);
   await waitForCount(page.locator('.kept'), 3);
