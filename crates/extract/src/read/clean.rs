@@ -403,28 +403,6 @@ fn link_share(links: &[(usize, usize)], start: usize, end: usize, text: &str) ->
     linked as f64 / total as f64
 }
 
-/// Whether two titles are one headline: most words of the shorter are in the longer (case,
-/// punctuation and a site name aside).
-fn same_headline(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let (short, long) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
-    };
-    if short.is_empty() {
-        return false;
-    }
-    let shared = short.iter().filter(|w| long.contains(w)).count();
-    shared * 10 >= short.len() * 6
-}
-
 /// Words that may stand before "by" in a byline: what was written or done, and by whom
 /// (`Story by`, `Text and photos by`, `Posted by`).
 const AUTHORING_WORDS: &[&str] = &[
@@ -1195,23 +1173,15 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
 
     // what the page declares of itself (JSON-LD, Dublin Core, Open Graph, <meta>, <title>: the
     // order is read::html's) names the article and its authors before what the text's lines
-    // suggest: a widget's "by Outbrain" is text, not a declaration
-    // (the visible headline stays when the declaration confirms it: it is the article's own
-    // wording, without the site's name; one that says something else, like a `Lorem` <h1> or a
-    // section name, gives way)
+    // suggest: a widget's "by Outbrain" is text, not a declaration, and a visible headline
+    // may be a teaser's wording, a `Lorem` <h1> or a section name
     if let Some(t) = meta
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        if !a
-            .title
-            .as_deref()
-            .is_some_and(|seen| same_headline(seen, t))
-        {
-            a.title = Some(t.to_string());
-        }
+        a.title = Some(t.to_string());
     }
     if let Some(au) = meta
         .author
@@ -1312,11 +1282,6 @@ mod tests {
             byline_names("Oct. 3, 2024 by Anna Lee"),
             Some(vec!["Anna Lee".to_string()])
         );
-        assert!(same_headline(
-            "Kim visits Moscow",
-            "Kim visits Moscow | Example News"
-        ));
-        assert!(!same_headline("Lorem", "Base URL test"));
     }
 
     #[test]

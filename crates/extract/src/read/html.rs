@@ -49,6 +49,12 @@ fn furniture_of(name: &str) -> Option<Furniture> {
         _ => return None,
     })
 }
+/// Elements that never have content (no closing tag).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -208,13 +214,96 @@ impl Ranked {
 /// `article:*`; plain `<meta name>`; Twitter; Parse.ly; then the page's `<title>` (with its
 /// site name cut) and the first `<time datetime>`. The cleaner falls back on bylines.
 mod rank {
+    // spaced by two: a key given as `property=` ranks one above the same key given as `name=`
     pub const JSON_LD: u8 = 0;
-    pub const DUBLIN_CORE: u8 = 1;
-    pub const OPEN_GRAPH: u8 = 2;
-    pub const META: u8 = 3;
-    pub const TWITTER: u8 = 4;
-    pub const PARSELY: u8 = 5;
-    pub const PAGE: u8 = 6;
+    pub const DUBLIN_CORE: u8 = 2;
+    pub const OPEN_GRAPH: u8 = 4;
+    pub const META: u8 = 6;
+    pub const TWITTER: u8 = 8;
+    pub const PARSELY: u8 = 10;
+    pub const PAGE: u8 = 12;
+    /// A name marked up as the author in the body (schema.org microdata `itemprop="name"`
+    /// inside an `itemprop="author"`), then the author element itself or a `rel="author"` link,
+    /// then an element whose class or id says byline or author.
+    pub const MICRODATA_NAME: u8 = 14;
+    pub const MICRODATA: u8 = 16;
+    pub const BYLINE_CLASS: u8 = 18;
+}
+
+/// How a tag marks its content as the author, if it does (a `rank`).
+fn byline_mark(tag: &str) -> Option<u8> {
+    let has = |attr_name: &str, words: &[&str]| {
+        attr(tag, attr_name).is_some_and(|v| {
+            v.to_ascii_lowercase()
+                .split_whitespace()
+                .any(|t| words.contains(&t))
+        })
+    };
+    if has("itemprop", &["author", "creator"]) || has("rel", &["author"]) {
+        return Some(rank::MICRODATA);
+    }
+    // a class or id word that says byline or author ("byline", "article-author", "authorName"),
+    // not one of the widgets around authors (a photo, a bio, a follow button, comments) nor a
+    // word that only starts like it ("authorization")
+    const AROUND: &[&str] = &[
+        "comment", "comments", "follow", "bio", "avatar", "photo", "image", "img", "pic", "social",
+    ];
+    let named = ["class", "id"].iter().any(|a| {
+        attr(tag, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.split_whitespace().any(|token| {
+                let parts: Vec<&str> = token.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+                let says = parts.iter().any(|p| {
+                    p.starts_with("byline")
+                        || (p.starts_with("author") && !p.starts_with("authori"))
+                        || *p == "writtenby"
+                });
+                says && !parts
+                    .iter()
+                    .any(|p| AROUND.iter().any(|w| p.starts_with(w)))
+            })
+        })
+    });
+    named.then_some(rank::BYLINE_CLASS)
+}
+
+/// The name in a byline element's text: "By Dan Goodin - 4/16/2015" gives "Dan Goodin"; text
+/// that cannot be a byline (long, a link, an address) gives nothing.
+fn byline_name(text: &str) -> Option<String> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = t.to_lowercase();
+    let mut t = t.as_str();
+    for lead in [
+        "written by ",
+        "posted by ",
+        "words by ",
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+    ] {
+        if lower.starts_with(lead) {
+            t = &t[lead.len()..];
+            break;
+        }
+    }
+    let cut = [" | ", " - ", " – ", " — ", " · ", " • ", "\u{a0}|"]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()
+        .unwrap_or(t.len());
+    let name = t[..cut].trim_matches(|c: char| c.is_whitespace() || ",;:|-–—·•".contains(c));
+    let words = name.split_whitespace().count();
+    let plausible = (1..=12).contains(&words)
+        && name
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && name.len() <= 100
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains("http")
+        && !name.contains('@');
+    plausible.then(|| name.to_string())
 }
 
 /// The schema.org types whose JSON-LD describes an article.
@@ -233,6 +322,21 @@ const ARTICLE_TYPES: &[&str] = &[
     "SocialMediaPosting",
     "DiscussionForumPosting",
 ];
+
+/// The share of `a`'s words that `b` holds too (case folded).
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
+}
 
 /// Names in a JSON-LD `author` or `publisher`: a string, an object with `name`, or a list.
 fn ld_names(v: &serde_json::Value) -> Vec<String> {
@@ -285,12 +389,22 @@ fn read_json_ld(json: &str, meta: &mut Declared) {
                     _ => false,
                 };
                 if is_article {
-                    if let Some(h) = o
-                        .get("headline")
-                        .or_else(|| o.get("name"))
-                        .and_then(|h| h.as_str())
-                    {
-                        meta.title.offer(rank::JSON_LD, &decode_entities(h));
+                    let text = |k: &str| o.get(k).and_then(|v| v.as_str()).map(decode_entities);
+                    let title = match (text("headline"), text("name")) {
+                        // both, and they differ (a site may put its own name or a tagline in
+                        // one): the one that covers more of the page's <title>
+                        (Some(h), Some(n)) if h != n => {
+                            let page = meta.page_title.as_deref().unwrap_or("");
+                            if word_overlap(page, &n) > word_overlap(page, &h) {
+                                Some(n)
+                            } else {
+                                Some(h)
+                            }
+                        }
+                        (h, n) => h.or(n),
+                    };
+                    if let Some(t) = title {
+                        meta.title.offer(rank::JSON_LD, &t);
                     }
                     if let Some(a) = o.get("author") {
                         let names = ld_names(a);
@@ -361,45 +475,49 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// Reads a `<meta>` tag into what the page declares (a `property` or `name` may list several
-/// keys: `property="dc:creator twitter:site_name"`).
+/// keys: `property="dc:creator twitter:site_name"`; a key given as `property` is trusted a
+/// little more than the same key given as `name`).
 fn read_meta(tag: &str, meta: &mut Declared) {
-    let keys = attr(tag, "property")
-        .into_iter()
-        .chain(attr(tag, "name"))
-        .map(|k| k.to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
     let Some(content) = attr(tag, "content").filter(|c| !c.trim().is_empty()) else {
         return;
     };
     let person = !content.starts_with("http");
-    for key in keys.split_whitespace() {
+    let keys = [("property", 0), ("name", 1)]
+        .into_iter()
+        .flat_map(|(a, later)| {
+            let keys = attr(tag, a).unwrap_or_default().to_ascii_lowercase();
+            keys.split_whitespace()
+                .map(|k| (k.to_string(), later))
+                .collect::<Vec<_>>()
+        });
+    for (key, later) in keys {
+        let r = |base: u8| base + later;
         use rank::*;
-        match key {
+        match key.as_str() {
             "dc:title" | "dc.title" | "dcterm:title" | "dcterms.title" => {
-                meta.title.offer(DUBLIN_CORE, &content)
+                meta.title.offer(r(DUBLIN_CORE), &content)
             }
-            "og:title" => meta.title.offer(OPEN_GRAPH, &content),
-            "title" => meta.title.offer(META, &content),
-            "twitter:title" => meta.title.offer(TWITTER, &content),
-            "parsely-title" => meta.title.offer(PARSELY, &content),
+            "og:title" => meta.title.offer(r(OPEN_GRAPH), &content),
+            "title" => meta.title.offer(r(META), &content),
+            "twitter:title" => meta.title.offer(r(TWITTER), &content),
+            "parsely-title" => meta.title.offer(r(PARSELY), &content),
             "dc:creator" | "dc.creator" | "dcterm:creator" | "dcterms.creator" if person => {
-                meta.author.offer(DUBLIN_CORE, &content)
+                meta.author.offer(r(DUBLIN_CORE), &content)
             }
-            "article:author" if person => meta.author.offer(OPEN_GRAPH, &content),
-            "author" | "byl" if person => meta.author.offer(META, &content),
-            "parsely-author" if person => meta.author.offer(PARSELY, &content),
+            "article:author" if person => meta.author.offer(r(OPEN_GRAPH), &content),
+            "author" | "byl" if person => meta.author.offer(r(META), &content),
+            "parsely-author" if person => meta.author.offer(r(PARSELY), &content),
             "dc.date" | "dc:date" | "dcterms.issued" | "dcterms.created" | "dcterms.available"
-            | "dc.date.issued" => meta.published.offer(DUBLIN_CORE, &content),
+            | "dc.date.issued" => meta.published.offer(r(DUBLIN_CORE), &content),
             "article:published_time" | "og:published_time" => {
-                meta.published.offer(OPEN_GRAPH, &content)
+                meta.published.offer(r(OPEN_GRAPH), &content)
             }
             "datepublished" | "date" | "pubdate" | "publish-date" | "publishdate" => {
-                meta.published.offer(META, &content)
+                meta.published.offer(r(META), &content)
             }
-            "parsely-pub-date" => meta.published.offer(PARSELY, &content),
-            "og:site_name" => meta.site.offer(OPEN_GRAPH, &content),
-            "application-name" => meta.site.offer(META, &content),
+            "parsely-pub-date" => meta.published.offer(r(PARSELY), &content),
+            "og:site_name" => meta.site.offer(r(OPEN_GRAPH), &content),
+            "application-name" => meta.site.offer(r(META), &content),
             _ => {}
         }
     }
@@ -448,6 +566,10 @@ pub fn to_text(html: &str) -> TextView {
     let mut skip_until: Option<String> = None;
     let mut meta = Declared::default();
     let mut h1_start: Option<usize> = None;
+    // the open element that marks its text as the author: (tag, nesting depth, text start, rank)
+    let mut byline: Option<(String, usize, usize, u8)> = None;
+    // every byline found: (rank, where in the text, the name)
+    let mut bylines: Vec<(u8, usize, String)> = Vec::new();
     let (mut link_depth, mut link_start) = (0usize, 0usize);
     let mut furniture_open: Vec<(String, usize, Furniture)> = Vec::new();
     // Where the next `>` is, remembered so that a run of stray `<` does not rescan the page
@@ -541,6 +663,48 @@ pub fn to_text(html: &str) -> TextView {
                     }
                 }
             }
+            // a byline in the body: the text of the first element that marks itself the author
+            // (microdata, rel=author, a byline or author class), least trusted of all
+            if meta.author.0.is_none() {
+                let void = tag.ends_with("/>") || VOID.contains(&name.as_str());
+                match &mut byline {
+                    Some((open, depth, start, rank)) if *open == name && !void => {
+                        if !closing {
+                            *depth += 1;
+                        } else {
+                            *depth -= 1;
+                            if *depth == 0 {
+                                if let Some(n) = byline_name(&b.text[*start..]) {
+                                    bylines.push((*rank, *start, n));
+                                }
+                                byline = None;
+                            }
+                        }
+                    }
+                    Some(_) if !closing => {
+                        // a name marked up inside the author element is the author's name
+                        let is_name = attr(tag, "itemprop")
+                            .is_some_and(|v| v.split_whitespace().any(|t| t == "name"));
+                        if is_name && !void {
+                            byline = Some((name.clone(), 1, b.text.len(), rank::MICRODATA_NAME));
+                        }
+                    }
+                    None if !closing => {
+                        if let Some(rank) = byline_mark(tag) {
+                            if void {
+                                if let Some(c) =
+                                    attr(tag, "content").as_deref().and_then(byline_name)
+                                {
+                                    bylines.push((rank, b.text.len(), c));
+                                }
+                            } else {
+                                byline = Some((name.clone(), 1, b.text.len(), rank));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
             if name == "h1" && meta.declared.h1.is_none() {
                 if !closing {
                     h1_start = Some(b.text.len());
@@ -595,6 +759,18 @@ pub fn to_text(html: &str) -> TextView {
         declared
             .furniture
             .retain(|&(s, e, _)| !(s <= hs && he <= e));
+    }
+    // of the bylines in the body, the article's: the first after its <h1> (the comments before
+    // an article carry bylines too), else the first, the best marked of those
+    let after_h1 = declared.h1.map_or(0, |(s, _)| s);
+    let pick = |from: usize| {
+        bylines
+            .iter()
+            .filter(|(_, at, _)| *at >= from)
+            .min_by_key(|(rank, at, _)| (*rank, *at))
+    };
+    if let Some((rank, _, name)) = pick(after_h1).or_else(|| pick(0)) {
+        meta.author.offer(*rank, name);
     }
     // what the page declares, by the order of trust (`rank`); a <title> usually carries the
     // site's name ("Headline | Site"), which is cut
@@ -651,6 +827,62 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Anna Lee and Park Ji-won"));
         assert_eq!(m.published.as_deref(), Some("2024-08-12T09:30:00+03:00"));
         assert_eq!(m.site.as_deref(), Some("Daily Example"));
+    }
+
+    #[test]
+    fn a_property_key_beats_the_same_key_as_a_name() {
+        let m = to_text(
+            r#"<html><head><meta name="dc.title" content="Name title">
+            <meta property="dc:title" content="Property title"></head><body><p>x</p></body></html>"#,
+        )
+        .meta;
+        assert_eq!(m.title.as_deref(), Some("Property title"));
+    }
+
+    #[test]
+    fn of_a_json_ld_name_and_headline_the_one_the_title_holds() {
+        let page = |title: &str| {
+            format!(
+                r#"<html><head><title>{title}</title><script type="application/ld+json">
+                {{"@type":"Article","name":"New Zealand","headline":"country in Oceania"}}
+                </script></head><body><p>x</p></body></html>"#
+            )
+        };
+        let m = to_text(&page("New Zealand - Encyclopedia")).meta;
+        assert_eq!(m.title.as_deref(), Some("New Zealand"));
+        let m = to_text(&page("A country in Oceania | Atlas")).meta;
+        assert_eq!(m.title.as_deref(), Some("country in Oceania"));
+    }
+
+    #[test]
+    fn a_byline_in_the_body_names_the_author_when_nothing_is_declared() {
+        // microdata: the name inside the author element, not the date beside it
+        let m = to_text(
+            r#"<html><body><h1>Kim in Moscow</h1><p class="byline" itemprop="author creator">
+            <a rel="author" href="/a/jd"><span itemprop="name">Jane Doe</span></a> - 4/16/2015</p>
+            <p>Text.</p></body></html>"#,
+        )
+        .meta;
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        // a byline class; the bylines of comments before the article, an "authorization"
+        // widget and an author's photo or bio are not the article's
+        let m = to_text(
+            r#"<html><body><div id="authorization"><a>Sign In</a></div>
+            <div class="comments"><div class="byline"><span>Commenter One</span></div></div>
+            <h1>Kim in Moscow</h1><div class="author-photo"><img alt="x"></div>
+            <div class="article-byline">By Ann Lee | June 19, 2024</div><p>Text.</p>
+            <div class="author-bio">Ann Lee has covered Korea for a long time and more words here.</div>
+            </body></html>"#,
+        )
+        .meta;
+        assert_eq!(m.author.as_deref(), Some("Ann Lee"));
+        // a declared author wins over any byline
+        let m = to_text(
+            r#"<html><head><meta name="author" content="Desk"></head><body><h1>T</h1>
+            <div class="byline">By Ann Lee</div></body></html>"#,
+        )
+        .meta;
+        assert_eq!(m.author.as_deref(), Some("Desk"));
     }
 
     #[test]
