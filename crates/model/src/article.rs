@@ -26,6 +26,9 @@ pub enum Furniture {
     /// "Check out our other content", tag lists, share bars and page controls, image credits
     /// standing alone, copyright and "(END)".
     Footer,
+    /// Text outside what the page marks as the article's body (`articleBody`, `entry-content`,
+    /// `<article>`): the site's other stories, widgets and notices around it.
+    Outside,
 }
 
 impl Furniture {
@@ -41,6 +44,7 @@ impl Furniture {
             Furniture::Byline => "byline",
             Furniture::Breadcrumb => "site navigation",
             Furniture::Footer => "footer",
+            Furniture::Outside => "outside the article",
         }
     }
 }
@@ -75,6 +79,10 @@ pub struct PageMeta {
     /// The text was read out of an HTML page (where what follows the article is the site's).
     #[serde(default)]
     pub from_html: bool,
+    /// Byte ranges of the text view that the page marks as the article's body (schema.org
+    /// `articleBody`, a CMS's `entry-content` or `article-body`, else its largest `<article>`).
+    #[serde(default)]
+    pub main: Vec<(usize, usize)>,
 }
 
 /// The article read out of a document.

@@ -403,6 +403,11 @@ fn link_share(links: &[(usize, usize)], start: usize, end: usize, text: &str) ->
     linked as f64 / total as f64
 }
 
+/// The least a page's marked article body must hold, in words, and as tenths of the words kept
+/// otherwise, to be taken as the body (less, and it is a box beside the article).
+const MAIN_MIN_WORDS: usize = 60;
+const MAIN_MIN_SHARE: usize = 3;
+
 /// Words that may stand before "by" in a byline: what was written or done, and by whom
 /// (`Story by`, `Text and photos by`, `Posted by`).
 const AUTHORING_WORDS: &[&str] = &[
@@ -1171,6 +1176,35 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         }
     }
 
+    // 6. where the page marks its article's body (articleBody, entry-content, <article>), the
+    // lines outside it are the site's, if the mark holds enough of what is kept to be the body
+    // and not a box beside it
+    if !meta.main.is_empty() {
+        let inside = |l: &Line| {
+            let covered: usize = meta
+                .main
+                .iter()
+                .map(|&(s, e)| l.end.min(e).saturating_sub(l.start.max(s)))
+                .sum();
+            covered * 2 >= l.end - l.start
+        };
+        let kept = |l: &&Line| l.furniture.is_none() && !l.is_title;
+        let all: usize = lines.iter().filter(kept).map(|l| l.words).sum();
+        let within: usize = lines
+            .iter()
+            .filter(kept)
+            .filter(|l| inside(l))
+            .map(|l| l.words)
+            .sum();
+        if within >= MAIN_MIN_WORDS && within * 10 >= all * MAIN_MIN_SHARE {
+            for l in lines.iter_mut() {
+                if l.furniture.is_none() && !l.is_title && !inside(l) {
+                    l.furniture = Some(Furniture::Outside);
+                }
+            }
+        }
+    }
+
     // what the page declares of itself (JSON-LD, Dublin Core, Open Graph, <meta>, <title>: the
     // order is read::html's) names the article and its authors before what the text's lines
     // suggest: a widget's "by Outbrain" is text, not a declaration, and a visible headline
@@ -1398,6 +1432,33 @@ mod tests {
             a.title.as_deref(),
             Some("Chief demands return of seized rifles at the shoal")
         );
+    }
+
+    #[test]
+    fn lines_outside_a_marked_article_body_are_the_sites() {
+        let para = "Officials from North Korea and Russia met in Vladivostok on Monday to discuss \
+                    artillery shells, missiles and the war in Ukraine, the ministry said.";
+        let page = format!(
+            "<html><body><div class=\"article-body\"><h1>Talks in Vladivostok</h1><p>{para}</p>\
+             <p>{para}</p><p>{para}</p></div><div class=\"more\"><p>World</p>\
+             <p>Some people thought the stripy cattle in a Japanese pasture were a joke, but the \
+             science behind them could save farmers a lot of money every year.</p></div></body></html>"
+        );
+        let view = crate::read::html::to_text(&page);
+        let a = clean_page(&view.text, &view.meta);
+        assert!(a.body.contains("artillery shells"), "{}", a.body);
+        assert!(!a.body.contains("stripy cattle"), "{}", a.body);
+        assert!(a
+            .lines
+            .iter()
+            .any(|l| l.furniture == Some(Furniture::Outside)));
+        // a marked box too small to be the body leaves the page as it was
+        let page = format!(
+            "<html><body><h1>Talks</h1><p>{para}</p><p>{para}</p><div class=\"post-content\"><p>Box.</p></div></body></html>"
+        );
+        let view = crate::read::html::to_text(&page);
+        let a = clean_page(&view.text, &view.meta);
+        assert_eq!(a.body.matches("artillery shells").count(), 2, "{}", a.body);
     }
 
     #[test]

@@ -230,6 +230,36 @@ mod rank {
     pub const BYLINE_CLASS: u8 = 18;
 }
 
+/// How a tag marks its content as the article's body, if it does: 0 schema.org `articleBody`,
+/// 1 a class or id that content systems give the body (`entry-content`, `post-content`,
+/// `article-body`, `story-body`, `articleBody`...), 2 an `<article>` element.
+fn main_mark(name: &str, tag: &str) -> Option<u8> {
+    if attr(tag, "itemprop").is_some_and(|v| {
+        v.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("articlebody"))
+    }) {
+        return Some(0);
+    }
+    const WHAT: &[&str] = &["article", "story", "entry", "post", "content", "body"];
+    const PART: &[&str] = &["body", "content", "text"];
+    let says = |token: &str| {
+        let parts: Vec<&str> = token.split(['-', '_']).collect();
+        parts.iter().any(|p| {
+            WHAT.iter()
+                .any(|w| p.strip_prefix(w).is_some_and(|rest| PART.contains(&rest)))
+        }) || parts
+            .windows(2)
+            .any(|w| WHAT.contains(&w[0]) && PART.contains(&w[1]) && w[0] != w[1])
+    };
+    let classed = ["class", "id"]
+        .iter()
+        .any(|a| attr(tag, a).is_some_and(|v| v.to_ascii_lowercase().split_whitespace().any(says)));
+    if classed {
+        return Some(1);
+    }
+    (name == "article").then_some(2)
+}
+
 /// How a tag marks its content as the author, if it does (a `rank`).
 fn byline_mark(tag: &str) -> Option<u8> {
     let has = |attr_name: &str, words: &[&str]| {
@@ -568,6 +598,10 @@ pub fn to_text(html: &str) -> TextView {
     let mut h1_start: Option<usize> = None;
     // the open element that marks its text as the author: (tag, nesting depth, text start, rank)
     let mut byline: Option<(String, usize, usize, u8)> = None;
+    // the elements open that mark the article's body, one of each kind: (tag, depth, start),
+    // and the ranges they closed on: (kind, start, end)
+    let mut main_open: [Option<(String, usize, usize)>; 3] = [None, None, None];
+    let mut mains: Vec<(u8, usize, usize)> = Vec::new();
     // every byline found: (rank, where in the text, the name)
     let mut bylines: Vec<(u8, usize, String)> = Vec::new();
     let (mut link_depth, mut link_start) = (0usize, 0usize);
@@ -660,6 +694,28 @@ pub fn to_text(html: &str) -> TextView {
                     link_depth -= 1;
                     if link_depth == 0 && b.text.len() > link_start {
                         meta.declared.links.push((link_start, b.text.len()));
+                    }
+                }
+            }
+            // the article's body as the page marks it
+            if !tag.ends_with("/>") && !VOID.contains(&name.as_str()) {
+                for (kind, open) in main_open.iter_mut().enumerate() {
+                    match open {
+                        Some((n, depth, start)) if *n == name => {
+                            if !closing {
+                                *depth += 1;
+                            } else {
+                                *depth -= 1;
+                                if *depth == 0 {
+                                    mains.push((kind as u8, *start, b.text.len()));
+                                    *open = None;
+                                }
+                            }
+                        }
+                        None if !closing && main_mark(&name, tag) == Some(kind as u8) => {
+                            *open = Some((name.clone(), 1, b.text.len()));
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -760,6 +816,22 @@ pub fn to_text(html: &str) -> TextView {
             .furniture
             .retain(|&(s, e, _)| !(s <= hs && he <= e));
     }
+    // the article's body: every articleBody, else every body-classed element, else the
+    // largest <article>
+    declared.main = match (0..3u8).find(|k| mains.iter().any(|m| m.0 == *k)) {
+        Some(2) => mains
+            .iter()
+            .filter(|m| m.0 == 2)
+            .max_by_key(|m| m.2 - m.1)
+            .map(|m| vec![(m.1, m.2)])
+            .unwrap_or_default(),
+        Some(k) => mains
+            .iter()
+            .filter(|m| m.0 == k)
+            .map(|m| (m.1, m.2))
+            .collect(),
+        None => Vec::new(),
+    };
     // of the bylines in the body, the article's: the first after its <h1> (the comments before
     // an article carry bylines too), else the first, the best marked of those
     let after_h1 = declared.h1.map_or(0, |(s, _)| s);
@@ -827,6 +899,33 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Anna Lee and Park Ji-won"));
         assert_eq!(m.published.as_deref(), Some("2024-08-12T09:30:00+03:00"));
         assert_eq!(m.site.as_deref(), Some("Daily Example"));
+    }
+
+    #[test]
+    fn the_article_body_is_where_the_page_marks_it() {
+        let body = |html: &str| {
+            let v = to_text(html);
+            v.meta
+                .main
+                .iter()
+                .map(|&(s, e)| v.text[s..e].trim().to_string())
+                .collect::<Vec<_>>()
+        };
+        // schema.org articleBody first, every one of them
+        let html = r#"<html><body><article class="teaser"><p>Other story</p></article>
+            <div class="entry-content"><div itemprop="articleBody"><p>One.</p></div>
+            <aside>Box</aside><div itemprop="articleBody"><div><p>Two.</p></div></div></div></body></html>"#;
+        assert_eq!(body(html), vec!["One.", "Two."]);
+        // else the elements content systems class as the body
+        let html = r#"<html><body><div class="sidebar">Menu</div><section id="story-body"><p>Text.</p></section>
+            <div class="post_content"><p>More.</p></div><div class="sidebar-content">x</div></body></html>"#;
+        assert_eq!(body(html), vec!["Text.", "More."]);
+        // else the largest <article>; and a page with none of these marks none
+        let html = "<html><body><article><p>Short.</p></article><article><p>The longer one.</p></article></body></html>";
+        assert_eq!(body(html), vec!["The longer one."]);
+        assert!(
+            body("<html><body><div class=\"bodycopy\"><p>x</p></div></body></html>").is_empty()
+        );
     }
 
     #[test]
