@@ -233,7 +233,8 @@ mod rank {
 /// How a tag marks its content as the article's body, if it does: 0 schema.org `articleBody`,
 /// 1 a class or id that content systems give the body (`entry-content`, `post-content`,
 /// `article-body`, `story-body`, `articleBody`...), 2 an `<article>` element.
-fn main_mark(name: &str, tag: &str) -> Option<u8> {
+fn main_mark(name: &str, tag: &str, lower: &str) -> Option<u8> {
+    let attr = |tag: &str, a: &str| attr_lower(tag, lower, a);
     if attr(tag, "itemprop").is_some_and(|v| {
         v.split_whitespace()
             .any(|t| t.eq_ignore_ascii_case("articlebody"))
@@ -261,7 +262,8 @@ fn main_mark(name: &str, tag: &str) -> Option<u8> {
 }
 
 /// How a tag marks its content as the author, if it does (a `rank`).
-fn byline_mark(tag: &str) -> Option<u8> {
+fn byline_mark(tag: &str, lower: &str) -> Option<u8> {
+    let attr = |tag: &str, a: &str| attr_lower(tag, lower, a);
     let has = |attr_name: &str, words: &[&str]| {
         attr(tag, attr_name).is_some_and(|v| {
             v.to_ascii_lowercase()
@@ -463,7 +465,12 @@ fn read_json_ld(json: &str, meta: &mut Declared) {
 
 /// The value of attribute `name` in a tag (`content="..."`), entities decoded.
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
+    attr_lower(tag, &tag.to_ascii_lowercase(), name)
+}
+
+/// [`attr`], given the tag already lower-cased (`lower`), for reading several attributes of one
+/// tag without lower-casing it each time.
+fn attr_lower(tag: &str, lower: &str, name: &str) -> Option<String> {
     let mut from = 0;
     while let Some(p) = lower[from..].find(name) {
         let at = from + p;
@@ -697,8 +704,14 @@ pub fn to_text(html: &str) -> TextView {
                     }
                 }
             }
+            // what marks itself the article's body or its byline, read once per opening tag (and
+            // only from a tag with attributes, or an <article>)
+            let void = tag.ends_with("/>") || VOID.contains(&name.as_str());
+            let lower = (!closing && (tag.contains('=') || name == "article"))
+                .then(|| tag.to_ascii_lowercase());
+            let main = lower.as_deref().and_then(|l| main_mark(&name, tag, l));
             // the article's body as the page marks it
-            if !tag.ends_with("/>") && !VOID.contains(&name.as_str()) {
+            if !void {
                 for (kind, open) in main_open.iter_mut().enumerate() {
                     match open {
                         Some((n, depth, start)) if *n == name => {
@@ -712,7 +725,7 @@ pub fn to_text(html: &str) -> TextView {
                                 }
                             }
                         }
-                        None if !closing && main_mark(&name, tag) == Some(kind as u8) => {
+                        None if main == Some(kind as u8) => {
                             *open = Some((name.clone(), 1, b.text.len()));
                         }
                         _ => {}
@@ -722,7 +735,6 @@ pub fn to_text(html: &str) -> TextView {
             // a byline in the body: the text of the first element that marks itself the author
             // (microdata, rel=author, a byline or author class), least trusted of all
             if meta.author.0.is_none() {
-                let void = tag.ends_with("/>") || VOID.contains(&name.as_str());
                 match &mut byline {
                     Some((open, depth, start, rank)) if *open == name && !void => {
                         if !closing {
@@ -739,14 +751,16 @@ pub fn to_text(html: &str) -> TextView {
                     }
                     Some(_) if !closing => {
                         // a name marked up inside the author element is the author's name
-                        let is_name = attr(tag, "itemprop")
-                            .is_some_and(|v| v.split_whitespace().any(|t| t == "name"));
+                        let is_name = lower.as_deref().is_some_and(|l| {
+                            attr_lower(tag, l, "itemprop")
+                                .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+                        });
                         if is_name && !void {
                             byline = Some((name.clone(), 1, b.text.len(), rank::MICRODATA_NAME));
                         }
                     }
                     None if !closing => {
-                        if let Some(rank) = byline_mark(tag) {
+                        if let Some(rank) = lower.as_deref().and_then(|l| byline_mark(tag, l)) {
                             if void {
                                 if let Some(c) =
                                     attr(tag, "content").as_deref().and_then(byline_name)
