@@ -26,6 +26,9 @@ pub enum Furniture {
     /// "Check out our other content", tag lists, share bars and page controls, image credits
     /// standing alone, copyright and "(END)".
     Footer,
+    /// The caption of a picture (`<figcaption>`): who is shown and who took it, not the
+    /// article's running text.
+    Caption,
     /// Text outside what the page marks as the article's body (`articleBody`, `entry-content`,
     /// `<article>`): the site's other stories, widgets and notices around it.
     Outside,
@@ -44,6 +47,7 @@ impl Furniture {
             Furniture::Byline => "byline",
             Furniture::Breadcrumb => "site navigation",
             Furniture::Footer => "footer",
+            Furniture::Caption => "image caption",
             Furniture::Outside => "outside the article",
         }
     }

@@ -1131,9 +1131,40 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         }
     }
 
-    // 5. on a web page, the article ends with its last run of paragraphs: past a long stretch
+    // 5. where the page marks its article's body (articleBody, entry-content, <article>), the
+    // lines outside it are the site's, if the mark holds enough of what is kept to be the body
+    // and not a box beside it
+    let inside = |l: &Line| {
+        let covered: usize = meta
+            .main
+            .iter()
+            .map(|&(s, e)| l.end.min(e).saturating_sub(l.start.max(s)))
+            .sum();
+        covered * 2 >= l.end - l.start
+    };
+    let marked_body = !meta.main.is_empty() && {
+        let kept = |l: &&Line| l.furniture.is_none() && !l.is_title;
+        let all: usize = lines.iter().filter(kept).map(|l| l.words).sum();
+        let within: usize = lines
+            .iter()
+            .filter(kept)
+            .filter(|l| inside(l))
+            .map(|l| l.words)
+            .sum();
+        within >= MAIN_MIN_WORDS && within * 10 >= all * MAIN_MIN_SHARE
+    };
+    if marked_body {
+        for l in lines.iter_mut() {
+            if l.furniture.is_none() && !l.is_title && !inside(l) {
+                l.furniture = Some(Furniture::Outside);
+            }
+        }
+    }
+
+    // 6. on a web page, the article ends with its last run of paragraphs: past a long stretch
     // of short lines with no paragraph after it comes the site (newsletter prompts, link lists,
-    // the footer), even where its markup does not say so
+    // the footer), even where its markup does not say so; but not inside the body the page
+    // marks (a list of tour dates is short lines too)
     if meta.from_html {
         let is_para = |l: &Line| l.furniture.is_none() && !l.is_title && l.words >= PARAGRAPH_WORDS;
         let start = lines.iter().position(|l| l.is_title).unwrap_or(0);
@@ -1169,37 +1200,8 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
         };
         if let Some((_, last, _)) = best.filter(|c| after(c.1) < c.2) {
             for l in lines[last + 1..].iter_mut() {
-                if l.furniture.is_none() && !l.is_title {
+                if l.furniture.is_none() && !l.is_title && !(marked_body && inside(l)) {
                     l.furniture = Some(Furniture::Footer);
-                }
-            }
-        }
-    }
-
-    // 6. where the page marks its article's body (articleBody, entry-content, <article>), the
-    // lines outside it are the site's, if the mark holds enough of what is kept to be the body
-    // and not a box beside it
-    if !meta.main.is_empty() {
-        let inside = |l: &Line| {
-            let covered: usize = meta
-                .main
-                .iter()
-                .map(|&(s, e)| l.end.min(e).saturating_sub(l.start.max(s)))
-                .sum();
-            covered * 2 >= l.end - l.start
-        };
-        let kept = |l: &&Line| l.furniture.is_none() && !l.is_title;
-        let all: usize = lines.iter().filter(kept).map(|l| l.words).sum();
-        let within: usize = lines
-            .iter()
-            .filter(kept)
-            .filter(|l| inside(l))
-            .map(|l| l.words)
-            .sum();
-        if within >= MAIN_MIN_WORDS && within * 10 >= all * MAIN_MIN_SHARE {
-            for l in lines.iter_mut() {
-                if l.furniture.is_none() && !l.is_title && !inside(l) {
-                    l.furniture = Some(Furniture::Outside);
                 }
             }
         }
@@ -1452,6 +1454,24 @@ mod tests {
             .lines
             .iter()
             .any(|l| l.furniture == Some(Furniture::Outside)));
+        // inside the marked body, a run of short lines (tour dates, a list) is the article's,
+        // and a picture's caption is not
+        let dates: String = (1..=12)
+            .map(|d| format!("<p>June {d} -- Arena {d}, Seoul</p>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"entry-content\"><h1>Tour</h1><p>{para}</p><p>{para}</p>\
+             <figure><img src=x><figcaption>Kim Jong Un at the port. Credit: Example Photo Agency</figcaption></figure>\
+             <p>The dates:</p>{dates}</div><footer><p>Site footer</p></footer></body></html>"
+        );
+        let view = crate::read::html::to_text(&page);
+        let a = clean_page(&view.text, &view.meta);
+        assert!(a.body.contains("June 12 -- Arena 12, Seoul"), "{}", a.body);
+        assert!(!a.body.contains("Credit: Example"), "{}", a.body);
+        assert!(a
+            .lines
+            .iter()
+            .any(|l| l.furniture == Some(Furniture::Caption)));
         // a marked box too small to be the body leaves the page as it was
         let page = format!(
             "<html><body><h1>Talks</h1><p>{para}</p><p>{para}</p><div class=\"post-content\"><p>Box.</p></div></body></html>"

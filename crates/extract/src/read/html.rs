@@ -46,9 +46,11 @@ fn furniture_of(name: &str) -> Option<Furniture> {
         "footer" => Furniture::Footer,
         "aside" => Furniture::Teaser,
         "form" | "button" => Furniture::Promotion,
+        "figcaption" => Furniture::Caption,
         _ => return None,
     })
 }
+
 /// Elements that never have content (no closing tag).
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
