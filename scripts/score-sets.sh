@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-cargo build -q --release -p dossier-cli
+cargo build -q --profile cli -p dossier-cli
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 run() { # name, gold folder, articles folder, article glob
@@ -13,7 +13,7 @@ run() { # name, gold folder, articles folder, article glob
   mkdir -p "$tmp/$name/gold"
   cp "$gold"/*.json "$tmp/$name/gold/"
   # shellcheck disable=SC2086
-  ./target/release/dossier extract $4 > "$tmp/$name/system.json"
+  ./target/cli/dossier extract $4 > "$tmp/$name/system.json"
   echo "== $name"
   python3 tools/score.py "$tmp/$name/gold" "$tmp/$name/system.json" --docs "$docs/"
 }

@@ -3,14 +3,15 @@
 a feed (RSS 2.0), an Atom feed, a Word document, an e-mail and a PDF, each holding short articles
 written for Dossier (not copied from any outlet), and gold.json with what each article should be
 read as (title, author, date, body); and into formats/bad/ the inputs that must be refused with
-a reason: a cut Word file, a zip bomb, a ZIP that is not a Word file, a PDF with no text layer and
-a password-locked PDF. Standard library only, but for the locked PDF, which needs pypdf
+a reason: a cut Word file, a zip bomb, a ZIP that is not a Word file, a PDF with no text layer, a
+password-locked PDF and a damaged PDF that makes the PDF reader panic. Standard library only, but for the locked PDF, which needs pypdf
 (`pip install pypdf`; skipped with a message without it). Run it again after changing a text.
 
     python3 tools/make-format-fixtures.py
 """
 import json
 import os
+import random
 import zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -229,6 +230,16 @@ def bad():
     with zipfile.ZipFile(os.path.join(out, "photos.docx"), "w") as z:
         z.writestr(zipfile.ZipInfo("photo.txt", date_time=(2024, 1, 1, 0, 0, 0)), "not a Word file")
     open(os.path.join(out, "scan.pdf"), "wb").write(pdf_bytes([], {"Title": "A scan"}))
+    # the real 1885 sample with a few bytes changed at random: pdf-extract panics on it (the
+    # third draw of seed 7), which must fail that file alone, not the import
+    real = open(os.path.join(OUT, "..", "real", "vicksburg-1885-ocr.pdf"), "rb").read()
+    rng = random.Random(7)
+    for i in range(3):
+        b = bytearray(open(os.path.join(OUT, "treaty-notes.pdf"), "rb").read() if i % 2 else real)
+        for _ in range(rng.randint(1, 20)):
+            p = rng.randrange(len(b))
+            b[p] = rng.randrange(256)
+    open(os.path.join(out, "damaged.pdf"), "wb").write(bytes(b))
     try:
         from pypdf import PdfReader, PdfWriter
     except ImportError:

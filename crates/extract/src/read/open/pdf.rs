@@ -96,8 +96,20 @@ fn join_hyphenated(text: &str) -> String {
     out
 }
 
-/// Reads a PDF's text layer into one article.
+/// Reads a PDF's text layer into one article. `pdf-extract` panics on some damaged files: where
+/// panics unwind (the CLI's profile, tests) that is caught here and said; in wasm, where they
+/// abort, the PDF worker stops and the extraction worker says so for that file alone.
 pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(name, bytes))).unwrap_or_else(
+        |_| {
+            Err(unreadable(
+                "it is damaged: the PDF reader failed on its contents",
+            ))
+        },
+    )
+}
+
+fn read(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| match e {
         pdf_extract::Error::Decryption(_) => {
             unreadable("it is locked with a password: save an unlocked copy and add it again")
