@@ -42,10 +42,12 @@ test('a feed, a Word document, a mail and PDFs become articles with their own me
   ]);
   await waitForCount(page.locator('.kept'), 6, 30_000);
   const said = await notes(page);
-  assert.match(said, /summit-wire\.rss: opened: 2 article\(s\) read out of it/);
-  assert.match(said, /shoigu-visit\.eml: 1 attachment\(s\) were not read \(programme\.pdf\)/);
-  assert.match(said, /treaty-notes\.pdf: opened: 1 article\(s\) read out of it/);
+  assert.match(said, /summit-wire\.rss: opened: 2 articles read out of it/);
+  assert.match(said, /shoigu-visit\.eml: 1 attachment was not read \(programme\.pdf\)/);
+  assert.match(said, /treaty-notes\.pdf: opened: 1 article read out of it/);
   assert.match(said, /vladivostok-briefing\.docx: opened/);
+  // the progress counts files read and articles added
+  assert.match(await page.locator('.progress-text').textContent(), /5 of 5 read · 6 added/);
   // the PDF reader is a worker of its own, started by the extraction worker for the PDFs only
   assert.ok(workers.some((u) => u.endsWith('dossier-worker_loader.js')), workers.join(' '));
   assert.ok(requests.some((u) => /dossier-pdf_bg\.wasm$/.test(u)), 'the PDF reader was fetched');
@@ -111,7 +113,7 @@ test('bad containers: each gets a message naming it and why; a huge feed and a m
   await page.locator('.notes li', { hasText: 'damaged.pdf' }).waitFor({ timeout: 30_000 });
   assert.match(await notes(page), /damaged\.pdf: not added: the PDF reader failed on it .*the file may be damaged/);
   assert.match(said, /flood\.xml: the feed holds 10000 items: the first 1000 were read, the other 9000 were not/);
-  assert.match(said, /big\.eml: 1 attachment\(s\) were not read \(video\.bin\)/);
+  assert.match(said, /big\.eml: 1 attachment was not read \(video\.bin\)/);
   // what was kept before is still there, and the readable parts joined it
   await page.locator('.library-toggle .count-badge', { hasText: String(1 + 1000 + 1) }).waitFor({ timeout: 60_000 });
   await page.keyboard.press('Escape');

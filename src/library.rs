@@ -62,9 +62,12 @@ pub enum Level {
 /// Progress of the import under way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
+    /// Files (or pasted texts) handed in, read, and refused.
     pub total: usize,
     pub done: usize,
     pub failed: usize,
+    /// Articles added: one a file, or each one a feed, Word file, mail or PDF held.
+    pub articles: usize,
     pub running: bool,
 }
 
@@ -458,9 +461,10 @@ impl Library {
                             self.keep(stored, staged, pending.restoring, container);
                         }
                         if container && !pending.restoring {
+                            let what = if count == 1 { "article" } else { "articles" };
                             self.note(
                                 &name,
-                                format!("opened: {count} article(s) read out of it"),
+                                format!("opened: {count} {what} read out of it"),
                                 Level::Added,
                             );
                         }
@@ -504,6 +508,7 @@ impl Library {
                 None if few && !quiet => self.note(&stored.name, "added", Level::Added),
                 None => {}
             }
+            self.progress.update(|p| p.articles += 1);
             self.to_store.update_value(|t| t.push(stored.clone()));
             if self.to_store.with_value(Vec::len) >= STORE_BATCH {
                 self.flush_store();

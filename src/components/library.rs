@@ -74,9 +74,9 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
     let progress = move || {
         let p = lib.progress.get();
         (p.running || p.total > 0).then(|| {
-            let added = p.done - p.failed;
             let failed = if p.failed > 0 { format!(" · {} not added", p.failed) } else { String::new() };
-            let summary = if p.running { String::new() } else { format!(" · {added} added") };
+            // a feed or a mail may add more articles than there were files
+            let summary = if p.running { String::new() } else { format!(" · {} added", p.articles) };
             let (bytes, ms) = lib.extraction.get();
             let speed = (ms > 0.0 && !p.running).then(|| format!(" · read at {:.1} MB/s", bytes as f64 / 1_048_576.0 / (ms / 1000.0)));
             view! {

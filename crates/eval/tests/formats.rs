@@ -74,7 +74,7 @@ fn own_fixtures_of_every_format_are_read_right() {
     assert!(rejected.is_empty(), "{rejected:?}");
     assert_eq!(
         notes,
-        vec!["shoigu-visit.eml: 1 attachment(s) were not read (programme.pdf): add them as files of their own"]
+        vec!["shoigu-visit.eml: 1 attachment was not read (programme.pdf): add them as files of their own"]
     );
     assert_eq!(corpus.docs.len(), gold.len());
     let (mut ps, mut rs) = (Vec::new(), Vec::new());

@@ -83,6 +83,10 @@ pub struct PageMeta {
     /// The text was read out of an HTML page (where what follows the article is the site's).
     #[serde(default)]
     pub from_html: bool,
+    /// The title is only the page's `<title>` (with the site name cut), not one its metadata
+    /// declares: the visible headline, when it agrees, is the better wording.
+    #[serde(default)]
+    pub title_from_tag: bool,
     /// Byte ranges of the text view that the page marks as the article's body (schema.org
     /// `articleBody`, a CMS's `entry-content` or `article-body`, else its largest `<article>`).
     #[serde(default)]

@@ -408,6 +408,28 @@ fn link_share(links: &[(usize, usize)], start: usize, end: usize, text: &str) ->
 const MAIN_MIN_WORDS: usize = 60;
 const MAIN_MIN_SHARE: usize = 3;
 
+/// Whether two titles are one headline: most words of the shorter are in the longer (case,
+/// punctuation and a site name aside).
+fn same_headline(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 10 >= short.len() * 6
+}
+
 /// Words that may stand before "by" in a byline: what was written or done, and by whom
 /// (`Story by`, `Text and photos by`, `Posted by`).
 const AUTHORING_WORDS: &[&str] = &[
@@ -1210,14 +1232,21 @@ pub fn clean_page(text: &str, meta: &PageMeta) -> Article {
     // what the page declares of itself (JSON-LD, Dublin Core, Open Graph, <meta>, <title>: the
     // order is read::html's) names the article and its authors before what the text's lines
     // suggest: a widget's "by Outbrain" is text, not a declaration, and a visible headline
-    // may be a teaser's wording, a `Lorem` <h1> or a section name
+    // may be a teaser's wording, a `Lorem` <h1> or a section name; only a bare <title> gives
+    // way to the visible headline that agrees with it (the <title> is often cut short)
     if let Some(t) = meta
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        a.title = Some(t.to_string());
+        let visible_agrees = a
+            .title
+            .as_deref()
+            .is_some_and(|seen| same_headline(seen, t));
+        if !(meta.title_from_tag && visible_agrees) {
+            a.title = Some(t.to_string());
+        }
     }
     if let Some(au) = meta
         .author
@@ -1318,6 +1347,11 @@ mod tests {
             byline_names("Oct. 3, 2024 by Anna Lee"),
             Some(vec!["Anna Lee".to_string()])
         );
+        assert!(same_headline(
+            "Kim visits Moscow",
+            "Kim visits Moscow | Example News"
+        ));
+        assert!(!same_headline("Lorem", "Base URL test"));
     }
 
     #[test]
@@ -1479,6 +1513,32 @@ mod tests {
         let view = crate::read::html::to_text(&page);
         let a = clean_page(&view.text, &view.meta);
         assert_eq!(a.body.matches("artillery shells").count(), 2, "{}", a.body);
+    }
+
+    #[test]
+    fn a_declared_title_wins_but_a_bare_title_tag_gives_way_to_the_headline() {
+        let page = |head: &str| {
+            format!(
+                "<html><head><title>Drills near Taiwan | Strait Times</title>{head}</head><body>\
+                 <h1>China holds drills near Taiwan</h1><p>China held drills around Taiwan on \
+                 Monday, the Eastern Theater Command said, days after the inauguration.</p></body></html>"
+            )
+        };
+        let read = |html: &str| {
+            let v = crate::read::html::to_text(html);
+            clean_page(&v.text, &v.meta).title
+        };
+        assert_eq!(
+            read(&page("")).as_deref(),
+            Some("China holds drills near Taiwan")
+        );
+        assert_eq!(
+            read(&page(
+                "<meta property=\"og:title\" content=\"Drills near Taiwan, day two\">"
+            ))
+            .as_deref(),
+            Some("Drills near Taiwan, day two")
+        );
     }
 
     #[test]

@@ -878,6 +878,7 @@ pub fn to_text(html: &str) -> TextView {
                 site = cut;
             }
             title = Some(head);
+            declared.title_from_tag = true;
         }
         (None, None) => {}
     }

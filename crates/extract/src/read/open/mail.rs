@@ -95,8 +95,13 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
             .filter_map(|a| a.attachment_name().map(str::to_string))
             .take(5)
             .collect();
+        let what = if attachments == 1 {
+            "attachment was"
+        } else {
+            "attachments were"
+        };
         notes.push(format!(
-            "{attachments} attachment(s) were not read{}: add them as files of their own",
+            "{attachments} {what} not read{}: add them as files of their own",
             if names.is_empty() {
                 String::new()
             } else {
@@ -161,7 +166,7 @@ JVBERi0xLjQK\r\n\
         assert!(!p.contains("Plain version"));
         assert_eq!(o.notes.len(), 1);
         assert!(
-            o.notes[0].contains("1 attachment(s) were not read (notes.pdf)"),
+            o.notes[0].contains("1 attachment was not read (notes.pdf)"),
             "{:?}",
             o.notes
         );
