@@ -58,6 +58,9 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
         drop.remove();
     });
     // a phone opened on an article's link shows the article; else the overview comes first
+    // the third pane is drawn anew only when it changes, not on every change of the view's
+    // options (a timeline zoom would rebuild the overview and lose the chart's focus)
+    let pane = Memo::new(move |_| ex.view.get().pane);
     let panel = RwSignal::new(if ex.doc.get_untracked().is_some() {
         Panel::Reader
     } else {
@@ -100,7 +103,7 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
                 <EntityPanel />
             </aside>
             <ResultList />
-            {move || match ex.view.get().pane {
+            {move || match pane.get() {
                 Pane::Overview => view! { <Overview /> }.into_any(),
                 Pane::Disagreements => view! { <DisagreementsPanel /> }.into_any(),
                 Pane::Network => view! { <NetworkPanel /> }.into_any(),
