@@ -7,28 +7,18 @@ use dossier_extract::read::open::pdf;
 use dossier_model::protocol::{OpenedPage, PdfReply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 fn field(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The request's file, read here, or its bytes.
+/// The request's bytes: the extraction worker, which read the file, hands them over.
 fn bytes_of(req: &JsValue) -> Result<Vec<u8>, String> {
-    let stored = field(req, "bytes");
-    if let Some(arr) = stored.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(arr.to_vec());
-    }
-    let file = field(req, "file");
-    let Some(file) = file.dyn_ref::<web_sys::Blob>() else {
-        return Err("nothing to read".into());
-    };
-    let reader =
-        FileReaderSync::new().map_err(|_| "the browser cannot read files here".to_string())?;
-    let buf = reader.read_as_array_buffer(file).map_err(|_| {
-        "the file could not be read (it may have been moved or deleted)".to_string()
-    })?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    field(req, "bytes")
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .ok_or_else(|| "nothing to read".to_string())
 }
 
 fn open(name: &str, bytes: &[u8]) -> Result<(Vec<OpenedPage>, Vec<String>), String> {

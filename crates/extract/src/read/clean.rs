@@ -411,13 +411,10 @@ const MAIN_MIN_SHARE: usize = 3;
 /// Whether two titles are one headline: most words of the shorter are in the longer (case,
 /// punctuation and a site name aside).
 fn same_headline(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (
+        crate::read::html::title_words(a),
+        crate::read::html::title_words(b),
+    );
     let (short, long) = if wa.len() <= wb.len() {
         (&wa, &wb)
     } else {

@@ -357,15 +357,17 @@ const ARTICLE_TYPES: &[&str] = &[
     "DiscussionForumPosting",
 ];
 
+/// A title's words, lower-cased, punctuation aside (for comparing two titles).
+pub(crate) fn title_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The share of `a`'s words that `b` holds too (case folded).
 fn word_overlap(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (title_words(a), title_words(b));
     if wa.is_empty() {
         return 0.0;
     }
