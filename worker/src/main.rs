@@ -56,7 +56,7 @@ fn extract(
 ) -> (Result<Vec<Staged>, String>, Vec<String>) {
     match extract::read_input(name, bytes) {
         Ok(batch) => {
-            let one = batch.staged.len() == 1;
+            let batch = batch.owned_by(meta);
             let mut notes = batch.notes;
             notes.extend(
                 batch
@@ -64,19 +64,7 @@ fn extract(
                     .iter()
                     .map(|r| format!("{} was not read: {}", r.name, r.error)),
             );
-            let staged = batch
-                .staged
-                .into_iter()
-                .map(|mut staged| {
-                    staged.doc.meta = meta.clone();
-                    if !one {
-                        // a title given for a feed is not each item's title
-                        staged.doc.meta.title = None;
-                    }
-                    staged
-                })
-                .collect();
-            (Ok(staged), notes)
+            (Ok(batch.staged), notes)
         }
         Err(e) => (Err(e.to_string()), Vec::new()),
     }
@@ -234,6 +222,7 @@ fn main() {
         }
     };
 
+    let ready = send.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let req = ev.data();
         let id = field(&req, "id").as_f64().unwrap_or(0.0) as u32;
@@ -270,11 +259,5 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    send_ready(&scope);
-}
-
-fn send_ready(scope: &DedicatedWorkerGlobalScope) {
-    if let Ok(json) = serde_json::to_string(&Reply::Ready) {
-        let _ = scope.post_message(&JsValue::from_str(&json));
-    }
+    ready(&Reply::Ready);
 }

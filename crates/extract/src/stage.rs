@@ -13,8 +13,8 @@ use crate::read::open;
 use dossier_model::text::fold::norm_name;
 use dossier_model::text::{self, Tok, TokKind, ALLCAPS, CAP, INNER_CAP, SPACE_BEFORE};
 use dossier_model::{
-    Article, Document, EntityType, Furniture, HtmlSource, Input, InputError, Known, LinkKey,
-    Mention, Rejected, Staged,
+    Article, Document, EntityType, Furniture, HtmlSource, Input, InputError, InputMeta, Known,
+    LinkKey, Mention, Rejected, Staged,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -49,6 +49,21 @@ pub struct Batch {
     pub notes: Vec<String>,
 }
 
+impl Batch {
+    /// The batch with what the input's owner said of it on each article (a title given for a
+    /// feed is not each item's title, so it holds only when the input is one article).
+    pub fn owned_by(mut self, meta: &InputMeta) -> Batch {
+        let one = self.staged.len() == 1;
+        for doc in &mut self.staged {
+            doc.doc.meta = meta.clone();
+            if !one {
+                doc.doc.meta.title = None;
+            }
+        }
+        self
+    }
+}
+
 /// Stages every input, each with what its owner said of it: the staged documents (a feed,
 /// say, gives one for each item), and the inputs or items that could not be read with the
 /// reason. [`stage_all_noted`] also says what containers left out.
@@ -66,15 +81,8 @@ pub fn stage_all_noted(inputs: Vec<Input>) -> Batch {
     for input in inputs {
         match read_input(&input.name, &input.bytes) {
             Ok(batch) => {
-                let one = batch.staged.len() == 1;
-                for mut doc in batch.staged {
-                    doc.doc.meta = input.meta.clone();
-                    if !one {
-                        // a title given for a feed is not each item's title
-                        doc.doc.meta.title = None;
-                    }
-                    all.staged.push(doc);
-                }
+                let batch = batch.owned_by(&input.meta);
+                all.staged.extend(batch.staged);
                 all.rejected.extend(batch.rejected);
                 all.notes.extend(
                     batch

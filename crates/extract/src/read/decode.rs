@@ -84,33 +84,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     if let Some(what) = sniff_binary(bytes) {
         return Err(InputError::Binary { what });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => finish(text.to_string(), "UTF-8"),
-        Err(_) if declared(bytes).is_some() => {
-            let encoding = declared(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
-            let (text, _, _) = encoding.decode(bytes);
-            let bad = text
-                .chars()
-                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-                .count();
-            if bad * 20 > text.chars().count() {
-                return Err(InputError::Encoding);
-            }
-            finish(text.into_owned(), encoding.name())
-        }
-        Err(_) => {
-            // Western text in Windows-1252 has a few high bytes (quotes, accents); text in an
-            // encoding of another script is mostly high bytes, and would read as garbage
-            let high = bytes.iter().filter(|b| **b >= 0x80).count();
-            if high * 5 > bytes.len() {
-                return Err(InputError::Encoding);
-            }
-            finish(
-                bytes.iter().map(|&b| windows_1252(b)).collect(),
-                "windows-1252",
-            )
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(text.to_string(), "UTF-8");
     }
+    if let Some(encoding) = declared(bytes) {
+        let (text, _, _) = encoding.decode(bytes);
+        let bad = text
+            .chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count();
+        if bad * 20 > text.chars().count() {
+            return Err(InputError::Encoding);
+        }
+        return finish(text.into_owned(), encoding.name());
+    }
+    // Western text in Windows-1252 has a few high bytes (quotes, accents); text in an encoding
+    // of another script is mostly high bytes, and would read as garbage
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    if high * 5 > bytes.len() {
+        return Err(InputError::Encoding);
+    }
+    finish(
+        bytes.iter().map(|&b| windows_1252(b)).collect(),
+        "windows-1252",
+    )
 }
 
 /// The encoding the input's head declares, other than UTF-8: `<meta charset="…">`,

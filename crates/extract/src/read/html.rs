@@ -232,6 +232,42 @@ mod rank {
     pub const BYLINE_CLASS: u8 = 18;
 }
 
+/// An element read until its own closing tag: its name, how many elements of that name are
+/// open from it inwards, where its text starts in the view, and the rank of what marked it.
+struct Open {
+    name: String,
+    depth: usize,
+    start: usize,
+    rank: u8,
+}
+
+impl Open {
+    fn new(name: &str, start: usize, rank: u8) -> Open {
+        Open {
+            name: name.to_string(),
+            depth: 1,
+            start,
+            rank,
+        }
+    }
+
+    /// Follows one (non-void) tag into the element `slot` holds: the element, taken out of the
+    /// slot, when this is its closing tag.
+    fn follow(slot: &mut Option<Open>, name: &str, closing: bool) -> Option<Open> {
+        let open = slot.as_mut().filter(|o| o.name == name)?;
+        if closing {
+            open.depth -= 1;
+        } else {
+            open.depth += 1;
+        }
+        if open.depth == 0 {
+            slot.take()
+        } else {
+            None
+        }
+    }
+}
+
 /// How a tag marks its content as the article's body, if it does: 0 schema.org `articleBody`,
 /// 1 a class or id that content systems give the body (`entry-content`, `post-content`,
 /// `article-body`, `story-body`, `articleBody`...), 2 an `<article>` element.
@@ -607,11 +643,11 @@ pub fn to_text(html: &str) -> TextView {
     let mut skip_until: Option<String> = None;
     let mut meta = Declared::default();
     let mut h1_start: Option<usize> = None;
-    // the open element that marks its text as the author: (tag, nesting depth, text start, rank)
-    let mut byline: Option<(String, usize, usize, u8)> = None;
-    // the elements open that mark the article's body, one of each kind: (tag, depth, start),
-    // and the ranges they closed on: (kind, start, end)
-    let mut main_open: [Option<(String, usize, usize)>; 3] = [None, None, None];
+    // the open element that marks its text as the author
+    let mut byline: Option<Open> = None;
+    // the elements open that mark the article's body, one of each kind, and the ranges they
+    // closed on: (kind, start, end)
+    let mut main_open: [Option<Open>; 3] = [None, None, None];
     let mut mains: Vec<(u8, usize, usize)> = Vec::new();
     // every byline found: (rank, where in the text, the name)
     let mut bylines: Vec<(u8, usize, String)> = Vec::new();
@@ -717,39 +753,21 @@ pub fn to_text(html: &str) -> TextView {
             // the article's body as the page marks it
             if !void {
                 for (kind, open) in main_open.iter_mut().enumerate() {
-                    match open {
-                        Some((n, depth, start)) if *n == name => {
-                            if !closing {
-                                *depth += 1;
-                            } else {
-                                *depth -= 1;
-                                if *depth == 0 {
-                                    mains.push((kind as u8, *start, b.text.len()));
-                                    *open = None;
-                                }
-                            }
-                        }
-                        None if main == Some(kind as u8) => {
-                            *open = Some((name.clone(), 1, b.text.len()));
-                        }
-                        _ => {}
+                    if let Some(o) = Open::follow(open, &name, closing) {
+                        mains.push((o.rank, o.start, b.text.len()));
+                    } else if open.is_none() && main == Some(kind as u8) {
+                        *open = Some(Open::new(&name, b.text.len(), kind as u8));
                     }
                 }
             }
             // a byline in the body: the text of the first element that marks itself the author
             // (microdata, rel=author, a byline or author class), least trusted of all
             if meta.author.0.is_none() {
-                match &mut byline {
-                    Some((open, depth, start, rank)) if *open == name && !void => {
-                        if !closing {
-                            *depth += 1;
-                        } else {
-                            *depth -= 1;
-                            if *depth == 0 {
-                                if let Some(n) = byline_name(&b.text[*start..]) {
-                                    bylines.push((*rank, *start, n));
-                                }
-                                byline = None;
+                match &byline {
+                    Some(o) if !void && o.name == name => {
+                        if let Some(o) = Open::follow(&mut byline, &name, closing) {
+                            if let Some(n) = byline_name(&b.text[o.start..]) {
+                                bylines.push((o.rank, o.start, n));
                             }
                         }
                     }
@@ -760,7 +778,7 @@ pub fn to_text(html: &str) -> TextView {
                                 .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
                         });
                         if is_name && !void {
-                            byline = Some((name.clone(), 1, b.text.len(), rank::MICRODATA_NAME));
+                            byline = Some(Open::new(&name, b.text.len(), rank::MICRODATA_NAME));
                         }
                     }
                     None if !closing => {
@@ -772,7 +790,7 @@ pub fn to_text(html: &str) -> TextView {
                                     bylines.push((rank, b.text.len(), c));
                                 }
                             } else {
-                                byline = Some((name.clone(), 1, b.text.len(), rank));
+                                byline = Some(Open::new(&name, b.text.len(), rank));
                             }
                         }
                     }
