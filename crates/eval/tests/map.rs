@@ -61,3 +61,35 @@ fn the_outlines_hold_every_country_and_place_points_in_them() {
     assert_eq!(at(126.98, 37.57), Some("KR")); // Seoul
     assert_eq!(at(-30.0, 30.0), None); // the Atlantic
 }
+
+#[test]
+fn no_outline_draws_a_line_across_the_world() {
+    // Russia, Fiji and the USA step across the antimeridian in Natural Earth's rings; drawn
+    // flat, no edge of any country may cross more than a third of the map
+    let a = outlines();
+    let frame = atlas::Frame { width: 1000.0 };
+    for c in &a.countries {
+        let d = atlas::path(c, frame);
+        for sub in d.split('M').filter(|s| !s.is_empty()) {
+            let pts: Vec<(f64, f64)> = sub
+                .split(['L', 'Z'])
+                .filter_map(|p| {
+                    let (x, y) = p.split_once(' ')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect();
+            let at_pole = |y: f64| y < 3.0 || y > frame.height() - 3.0;
+            for w in pts.windows(2) {
+                let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+                // the poles are lines in Equal Earth: an edge along one is the map's own edge
+                if !(at_pole(y0) && at_pole(y1)) {
+                    assert!(
+                        (x1 - x0).abs() < 333.0,
+                        "{}: an edge from ({x0}, {y0}) to ({x1}, {y1})",
+                        c.name
+                    );
+                }
+            }
+        }
+    }
+}

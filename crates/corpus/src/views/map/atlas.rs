@@ -223,13 +223,73 @@ impl Atlas {
     }
 }
 
+/// Keeps the part of a ring on one side of a meridian (`east`: east of it), cutting its edges
+/// where they cross (Sutherland–Hodgman against one half-plane).
+fn clip_at(ring: &[(f64, f64)], meridian: f64, east: bool) -> Vec<(f64, f64)> {
+    let inside = |p: (f64, f64)| {
+        if east {
+            p.0 >= meridian
+        } else {
+            p.0 <= meridian
+        }
+    };
+    let mut out = Vec::new();
+    for (i, &p) in ring.iter().enumerate() {
+        let q = ring[(i + 1) % ring.len()];
+        if inside(p) {
+            out.push(p);
+        }
+        if inside(p) != inside(q) {
+            let t = (meridian - p.0) / (q.0 - p.0);
+            out.push((meridian, p.1 + (q.1 - p.1) * t));
+        }
+    }
+    out
+}
+
+/// A ring as flat pieces inside −180°..180°. Natural Earth's rings may step across the
+/// antimeridian (Russia's Chukotka, Fiji): a plane drawing would join them with a line across
+/// the whole world. Such a ring is unwrapped into continuous longitudes, then cut into the part
+/// west of 180° and the part beyond it, moved back by 360°. A ring around a pole (Antarctica)
+/// does not close when unwrapped and is drawn as it is.
+pub fn flat_pieces(ring: &[(f32, f32)]) -> Vec<Vec<(f64, f64)>> {
+    let raw: Vec<(f64, f64)> = ring.iter().map(|&(x, y)| (x as f64, y as f64)).collect();
+    let mut offset = 0.0;
+    let mut flat = Vec::with_capacity(raw.len());
+    for (i, &(x, y)) in raw.iter().enumerate() {
+        if i > 0 {
+            let step = x - raw[i - 1].0;
+            if step > 180.0 {
+                offset -= 360.0;
+            } else if step < -180.0 {
+                offset += 360.0;
+            }
+        }
+        flat.push((x + offset, y));
+    }
+    let (lo, hi) = flat.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    if offset != 0.0 || (lo >= -180.0 && hi <= 180.0) {
+        return vec![raw];
+    }
+    [-360.0, 0.0, 360.0]
+        .into_iter()
+        .map(|shift| {
+            let moved: Vec<(f64, f64)> = flat.iter().map(|&(x, y)| (x + shift, y)).collect();
+            clip_at(&clip_at(&moved, -180.0, true), 180.0, false)
+        })
+        .filter(|piece| piece.len() >= 3)
+        .collect()
+}
+
 /// A country's outline as SVG path data in a frame, rounded to tenths of a unit.
 pub fn path(country: &Country, frame: Frame) -> String {
     let mut d = String::new();
     for rings in &country.polygons {
-        for ring in rings {
+        for ring in rings.iter().flat_map(|r| flat_pieces(r)) {
             for (i, &(lon, lat)) in ring.iter().enumerate() {
-                let (x, y) = frame.project(lon as f64, lat as f64);
+                let (x, y) = frame.project(lon, lat);
                 let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
                 d.push(if i == 0 { 'M' } else { 'L' });
                 d.push_str(&format!("{x} {y}"));
@@ -276,6 +336,39 @@ mod tests {
         v(&mut b, 1);
         v(&mut b, z(0));
         b
+    }
+
+    #[test]
+    fn a_ring_across_the_antimeridian_is_cut_into_two_flat_pieces() {
+        // an island from 175° E to 175° W
+        let ring = [
+            (175.0, 0.0),
+            (-175.0, 0.0),
+            (-175.0, 5.0),
+            (175.0, 5.0),
+            (175.0, 0.0),
+        ];
+        let pieces = flat_pieces(&ring);
+        assert_eq!(pieces.len(), 2);
+        for p in &pieces {
+            let (lo, hi) = p
+                .iter()
+                .fold((f64::MAX, f64::MIN), |a, q| (a.0.min(q.0), a.1.max(q.0)));
+            assert!(hi - lo <= 5.0 + 1e-9, "a piece spans {lo}..{hi}");
+            assert!(lo == 175.0 || hi == -175.0, "{lo}..{hi}");
+        }
+        // a ring that does not cross is left as it is; one around the pole too
+        let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 0.0)];
+        assert_eq!(flat_pieces(&square).len(), 1);
+        let polar = [
+            (-180.0, -80.0),
+            (0.0, -70.0),
+            (180.0, -80.0),
+            (180.0, -90.0),
+            (-180.0, -90.0),
+            (-180.0, -80.0),
+        ];
+        assert_eq!(flat_pieces(&polar)[0].len(), polar.len());
     }
 
     #[test]
