@@ -11,6 +11,8 @@
 //   - the network: its index, the graph of a filter and the layout of the ego network shown
 //     on each filter change, and the layout of about 500 nodes and 5,000 edges (budget:
 //     < 200 ms);
+//   - the map: its index of resolved places, the map data of each filter change, the redraw
+//     of shades and markers, and the change to the next frame;
 //   - the JS heap and the wasm memory.
 // Prints a table and writes target/bench/ui.json. Budgets: < 16 ms per filter update and
 // < 30 ms per search on 10,000 articles.
@@ -182,6 +184,31 @@ for (let i = 0; i < 5; i++) {
   bigTimes.push(await lastMeasure('dossier-network-layout'));
   bigShape = (await page.locator('.net-summary').textContent()).match(/(\d+) entities and (\d+) ties shown/)?.slice(1).join(' nodes, ') + ' edges';
 }
+// the map: its index of resolved places (once, when it opens), then for each filter change the
+// map data (`dossier-map`), the redraw of shades and markers (`dossier-map-draw`, summed) and
+// the time from the change to the next frame drawn
+await page.evaluate(() => performance.clearMeasures());
+await go('?pane=map');
+await page.locator('.map-marker').first().waitFor({ timeout: 120_000 });
+await page.locator('.map-country').first().waitFor();
+const mapIndexMs = await lastMeasure('dossier-map-index');
+const placeRefs = (await page.locator('.map-marker').evaluateAll((gs) => gs.map((g) => g.dataset.entity))).slice(0, 5);
+const mapTimes = [];
+const mapDrawTimes = [];
+const mapScreenTimes = [];
+for (let i = 0; i < 10; i++) {
+  await page.evaluate(() => performance.clearMeasures());
+  const url = i % 2 ? '?pane=map' : `?pane=map&e=${encodeURIComponent(`PLACE:${placeRefs[(i / 2) % placeRefs.length | 0]}`)}`;
+  mapScreenTimes.push(await page.evaluate((u) => new Promise((done) => {
+    const t0 = performance.now();
+    history.pushState(null, '', u);
+    dispatchEvent(new PopStateEvent('popstate'));
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+  }), url));
+  mapTimes.push(await lastMeasure('dossier-map'));
+  mapDrawTimes.push(await page.evaluate(() => performance.getEntriesByName('dossier-map-draw', 'measure').reduce((a, m) => a + m.duration, 0)));
+}
+const mapShape = await page.locator('.net-summary').textContent();
 // the layout's budget case in the page's wasm: 500 nodes, 5,000 edges (the benchmark graph)
 const budgetTimes = [];
 for (let i = 0; i < 7; i++) budgetTimes.push(await page.evaluate(() => window.__wasm.bench_network_layout(500, 5000)));
@@ -213,6 +240,11 @@ const result = {
   network_big_layout_median_ms: Number(median(bigTimes).toFixed(1)),
   network_big_layout_shape: bigShape,
   network_layout_500_nodes_5000_edges_median_ms: Number(median(budgetTimes).toFixed(1)),
+  map_index_build_ms: Number(mapIndexMs.toFixed(1)),
+  map_data_median_ms: Number(median(mapTimes).toFixed(2)),
+  map_redraw_median_ms: Number(median(mapDrawTimes).toFixed(2)),
+  map_change_to_screen_median_ms: Number(median(mapScreenTimes).toFixed(1)),
+  map_shape_unfiltered: mapShape,
   js_heap_mb: Number((stats.heap / 1048576).toFixed(1)),
   wasm_memory_mb: Number((stats.wasm / 1048576).toFixed(1)),
   page_errors: errors,

@@ -15,7 +15,8 @@
 //   UTF-8), its polygons: count, per polygon its rings: count, per ring its arcs: count and
 //   the arc references (i forward, -1 - i reversed).
 //
-//   node scripts/build-atlas.mjs        (scripts/test.sh runs it before the native tests)
+//   node scripts/build-atlas.mjs        (scripts/test.sh runs it before the native tests; trunk
+//                                        runs it after each build, to put world.bin in the site)
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -116,5 +117,7 @@ for (const { g } of countries) {
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, Buffer.from(bytes));
+// as trunk's post-build hook, the file also goes into the site (the map fetches ./world.bin)
+if (process.env.TRUNK_STAGING_DIR) fs.writeFileSync(path.join(process.env.TRUNK_STAGING_DIR, 'world.bin'), Buffer.from(bytes));
 console.log(`atlas: ${countries.length} countries (${countries.length - small.countries.length} from the 1:50m set), ${arcs.length} arcs, ${points} points, ${bytes.length} bytes -> ${path.relative(root, out)}`
   + (unkeyed.length ? `; without an ISO code: ${unkeyed.join(', ')}` : ''));

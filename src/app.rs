@@ -4,8 +4,8 @@
 //! light/dark theme switch.
 use crate::components::{
     disagreements::DisagreementsPanel, entities::EntityPanel, facets::Facets, header::Header,
-    library::files_of, library::LibraryPanel, network::NetworkPanel, notices::Notices,
-    overview::Overview, reader::Reader, results::ResultList,
+    library::files_of, library::LibraryPanel, map::MapPanel, network::NetworkPanel,
+    notices::Notices, overview::Overview, reader::Reader, results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
 use crate::state::{explorer, Data, Explorer, Pane, Panel};
@@ -107,6 +107,7 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
                 Pane::Overview => view! { <Overview /> }.into_any(),
                 Pane::Disagreements => view! { <DisagreementsPanel /> }.into_any(),
                 Pane::Network => view! { <NetworkPanel /> }.into_any(),
+                Pane::Map => view! { <MapPanel /> }.into_any(),
             }}
             <Reader />
         </main>

@@ -5,6 +5,7 @@
 use dossier_corpus::index::Index;
 use dossier_corpus::query::{self, Filter, Results};
 use dossier_corpus::views::disagree::Disagreements;
+use dossier_corpus::views::map::{atlas::Atlas, MapIndex};
 use dossier_corpus::views::network::NetworkIndex;
 use dossier_corpus::views::timeline::{self, Axis, Epoch, Lanes, TimelineIndex};
 use dossier_corpus::{format::json, Corpus, EntityType};
@@ -79,6 +80,8 @@ pub struct ViewOptions {
     pub pane: Pane,
     /// The network's options.
     pub net: NetView,
+    /// The place whose sentences the map shows (`mp=PLACE:Kursk`).
+    pub place: Option<usize>,
 }
 
 /// The network view's options (in the URL): the types at each end of a tie
@@ -140,11 +143,13 @@ pub enum Pane {
     Disagreements,
     /// Who is named with whom.
     Network,
+    /// Where: the map.
+    Map,
 }
 
 /// The URL parameters that are view options (beside the filter's and `doc`).
 pub const VIEW_KEYS: &[&str] = &[
-    "hide", "lanes", "axis", "tw", "m", "pane", "nt", "np", "nk", "ne",
+    "hide", "lanes", "axis", "tw", "m", "pane", "nt", "np", "nk", "ne", "mp",
 ];
 
 /// Which pane a phone shows.
@@ -216,6 +221,10 @@ pub struct Explorer {
     pub disagreements: Memo<Arc<Disagreements>>,
     /// What each sentence and paragraph names, for the network (built when it first opens).
     pub network: Memo<Arc<NetworkIndex>>,
+    /// Every article's places resolved, for the map (built when it first opens).
+    pub places: Memo<Arc<MapIndex>>,
+    /// The map's country outlines, fetched when the map first opens (or why they could not be).
+    pub atlas: RwSignal<Option<Result<Arc<Atlas>, String>>>,
     /// True while the last navigation came from typing in the search box (so further typing
     /// replaces that history entry instead of adding one per key).
     pub typing: RwSignal<bool>,
@@ -250,6 +259,8 @@ impl Explorer {
                     "m" => v.target = val.parse().ok(),
                     "pane" if val == "disagreements" => v.pane = Pane::Disagreements,
                     "pane" if val == "network" => v.pane = Pane::Network,
+                    "pane" if val == "map" => v.pane = Pane::Map,
+                    "mp" => v.place = query::parse_entity_ref(&d.corpus, &d.names, &val),
                     "nt" => v.net.ends = parse_ends(&val).unwrap_or_default(),
                     "np" => v.net.paragraphs = val == "1",
                     "nk" => v.net.k = val.parse().unwrap_or(0),
@@ -272,7 +283,10 @@ impl Explorer {
                     "axis" => !matches!(v.as_str(), "reported" | "happened"),
                     "tw" => timeline::parse_window(&v).is_none(),
                     "m" => v.parse::<usize>().is_err(),
-                    "pane" => !matches!(v.as_str(), "disagreements" | "overview" | "network"),
+                    "pane" => {
+                        !matches!(v.as_str(), "disagreements" | "overview" | "network" | "map")
+                    }
+                    "mp" => query::parse_entity_ref(&d.corpus, &d.names, &v).is_none(),
                     "nt" => parse_ends(&v).is_none(),
                     "np" => !matches!(v.as_str(), "0" | "1"),
                     "nk" => !v.parse::<usize>().is_ok_and(|k| k > 0),
@@ -308,6 +322,10 @@ impl Explorer {
             timed("dossier-network-index", || {
                 Arc::new(NetworkIndex::build(&d.corpus))
             })
+        });
+        let places = Memo::new(move |_| {
+            let d = data.get();
+            timed("dossier-map-index", || Arc::new(MapIndex::build(&d.corpus)))
         });
         let results = Memo::new(move |_| {
             let d = data.get();
@@ -347,6 +365,8 @@ impl Explorer {
             timeline,
             disagreements,
             network,
+            places,
+            atlas: RwSignal::new(None),
             typing: RwSignal::new(false),
             nav,
         }
@@ -372,6 +392,10 @@ impl Explorer {
             Pane::Overview => {}
             Pane::Disagreements => pairs.push(("pane".into(), "disagreements".into())),
             Pane::Network => pairs.push(("pane".into(), "network".into())),
+            Pane::Map => pairs.push(("pane".into(), "map".into())),
+        }
+        if let Some(p) = view.place {
+            pairs.push(("mp".into(), query::entity_ref(&d.corpus, &d.names, p)));
         }
         let net = &view.net;
         if net.ends != (None, None) {
@@ -408,6 +432,13 @@ impl Explorer {
             &self.view.get_untracked(),
             self.doc.get_untracked().as_deref(),
         );
+        self.go(url, false);
+    }
+
+    /// Shows a new filter and view together (one history entry).
+    pub fn set_filter_and_view(&self, f: &Filter, view: &ViewOptions) {
+        self.typing.set(false);
+        let url = self.url_for(f, view, self.doc.get_untracked().as_deref());
         self.go(url, false);
     }
 
@@ -523,6 +554,27 @@ pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
         let _ = p.measure_with_start_mark(name, &start);
     }
     out
+}
+
+/// Like [`timed`], for work that ends where a scope ends: a performance mark now, and a
+/// measure of that name when the guard is dropped.
+pub struct Timer(&'static str);
+
+impl Timer {
+    pub fn start(name: &'static str) -> Timer {
+        if let Some(p) = window().performance() {
+            let _ = p.mark(&format!("{name}-start"));
+        }
+        Timer(name)
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(p) = window().performance() {
+            let _ = p.measure_with_start_mark(self.0, &format!("{}-start", self.0));
+        }
+    }
 }
 
 /// The explorer from context.

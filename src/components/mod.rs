@@ -5,6 +5,7 @@ pub mod entities;
 pub mod facets;
 pub mod header;
 pub mod library;
+pub mod map;
 pub mod network;
 pub mod notices;
 pub mod overview;

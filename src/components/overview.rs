@@ -115,6 +115,10 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="show-network" on:click=move |_| ex.show_pane(Pane::Network)>
                     "Who with whom"
                 </button>
+                " "
+                <button type="button" class="show-map" on:click=move |_| ex.show_pane(Pane::Map)>
+                    "Where"
+                </button>
             </p>
             <Timeline />
             <h3 class="top-title">"Most named"</h3>

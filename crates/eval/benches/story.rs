@@ -1,7 +1,8 @@
 //! The story views' corpus-wide work on a synthetic corpus: building the claims and where they
 //! disagree (budget: under 1 s for 10,000 articles), the timeline's index of dated
 //! statements, and the network: its index, the graph of a filter, the ego network's layout,
-//! and the layout of 500 nodes and 5,000 edges (budget: 200 ms in the page). The corpus is the browser benchmark's, written as files first:
+//! and the layout of 500 nodes and 5,000 edges (budget: 200 ms in the page); and the map:
+//! its index of resolved places and the map data of a filter. The corpus is the browser benchmark's, written as files first:
 //!
 //!   node scripts/synth-corpus.mjs 10000 target/bench/synthetic
 //!   cargo bench -p dossier-eval --bench story
@@ -10,6 +11,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use dossier_corpus::index::Index;
 use dossier_corpus::views::disagree::{wire_copies, Disagreements};
+use dossier_corpus::views::map::{self, atlas, MapIndex};
 use dossier_corpus::views::network::{self, layout, NetworkIndex, Options};
 use dossier_corpus::views::timeline::TimelineIndex;
 use dossier_eval::{build, inputs_in};
@@ -85,6 +87,30 @@ fn bench(c: &mut Criterion) {
             network::place(&corpus, &whole, &mut s, 1, (640.0, 460.0));
             s
         })
+    });
+    // the map: every article's places resolved (once per corpus), then the map of a filter
+    let mix = MapIndex::build(&corpus);
+    let outlines = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/atlas/world.bin"),
+    )
+    .ok()
+    .and_then(|b| atlas::decode(&b).ok());
+    if outlines.is_none() {
+        eprintln!("no target/atlas/world.bin (run `node scripts/build-atlas.mjs`): the map is timed without outlines");
+    }
+    let whole_map = map::map(&mix, &all, outlines.as_ref());
+    eprintln!(
+        "map: {} markers, {} countries shaded, {} places not placed",
+        whole_map.markers.len(),
+        whole_map.shades.len(),
+        whole_map.unresolved.len()
+    );
+    g.bench_function("map_index", |b| b.iter(|| MapIndex::build(&corpus)));
+    g.bench_function("map_all", |b| {
+        b.iter(|| map::map(&mix, &all, outlines.as_ref()))
+    });
+    g.bench_function("map_filtered", |b| {
+        b.iter(|| map::map(&mix, &some, outlines.as_ref()))
     });
     g.finish();
     // the layout's budget case: 500 nodes, 5,000 edges (a ring of communities)
