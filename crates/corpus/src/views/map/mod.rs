@@ -302,49 +302,61 @@ pub struct MapData {
 }
 
 /// The country a reading lies in: its own code, or where the outlines put its point.
-pub fn country_of(p: &Place, outlines: Option<&atlas::Atlas>) -> Option<String> {
+pub fn country_of<'a>(p: &'a Place, outlines: Option<&'a atlas::Atlas>) -> Option<&'a str> {
     if !p.country.is_empty() {
-        return Some(p.country.clone());
+        return Some(&p.country);
     }
     let a = outlines?;
     a.country_at(p.lon, p.lat)
-        .map(|i| a.countries[i].code.clone())
+        .map(|i| a.countries[i].code.as_str())
         .filter(|c| !c.is_empty())
 }
 
-/// The map of the kept articles (`keep`).
-pub fn map(mix: &MapIndex, keep: &[u32], outlines: Option<&atlas::Atlas>) -> MapData {
-    // (entity, reading label) -> marker
-    let mut markers: FxHashMap<(u32, String), Marker> = FxHashMap::default();
-    let mut shades: FxHashMap<String, (u32, u32, u32)> = FxHashMap::default();
+/// The map of the kept articles (`keep`). Nothing is allocated per article: markers are keyed
+/// by the entity and the reading's label as the index holds it, and a reading's country is
+/// found once, when its marker is first met.
+pub fn map<'a>(mix: &'a MapIndex, keep: &[u32], outlines: Option<&'a atlas::Atlas>) -> MapData {
+    // (entity, reading label) -> (marker, its country)
+    let mut markers: FxHashMap<(u32, &'a str), (Marker, Option<&'a str>)> = FxHashMap::default();
+    // country -> (mentions, articles, the last article counted)
+    let mut shades: FxHashMap<&'a str, (u32, u32, u32)> = FxHashMap::default();
     let mut unresolved: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+    let mut shade = |code: &'a str, n: u32, d: u32| {
+        let s = shades.entry(code).or_insert((0, 0, u32::MAX));
+        s.0 += n;
+        if s.2 != d {
+            s.2 = d;
+            s.1 += 1;
+        }
+    };
     for &d in keep {
         let (from, to) = mix.doc_range[d as usize];
         for r in &mix.resolved[from as usize..to as usize] {
             let p = r.chosen();
-            if let Some(code) = country_of(p, outlines) {
-                let s = shades.entry(code).or_insert((0, 0, u32::MAX));
-                s.0 += r.mentions;
-                if s.2 != d {
-                    s.2 = d;
-                    s.1 += 1;
-                }
-            }
             if p.kind == PlaceKind::Country {
+                if let Some(code) = country_of(p, outlines) {
+                    shade(code, r.mentions, d);
+                }
                 continue;
             }
-            let m = markers
-                .entry((r.entity, p.label.clone()))
-                .or_insert_with(|| Marker {
-                    entity: r.entity,
-                    place: p.clone(),
-                    mentions: 0,
-                    docs: 0,
-                    reason: r.reason.clone(),
-                    candidates: r.candidates.clone(),
+            let (m, country) = markers
+                .entry((r.entity, p.label.as_str()))
+                .or_insert_with(|| {
+                    let marker = Marker {
+                        entity: r.entity,
+                        place: p.clone(),
+                        mentions: 0,
+                        docs: 0,
+                        reason: r.reason.clone(),
+                        candidates: r.candidates.clone(),
+                    };
+                    (marker, country_of(p, outlines))
                 });
             m.mentions += r.mentions;
             m.docs += 1;
+            if let Some(code) = *country {
+                shade(code, r.mentions, d);
+            }
         }
         for &(e, n) in &mix.unresolved[d as usize] {
             let u = unresolved.entry(e).or_default();
@@ -355,13 +367,13 @@ pub fn map(mix: &MapIndex, keep: &[u32], outlines: Option<&atlas::Atlas>) -> Map
     let mut shades: Vec<Shade> = shades
         .into_iter()
         .map(|(code, (mentions, docs, _))| Shade {
-            code,
+            code: code.to_string(),
             mentions,
             docs,
         })
         .collect();
     shades.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
-    let mut markers: Vec<Marker> = markers.into_values().collect();
+    let mut markers: Vec<Marker> = markers.into_values().map(|(m, _)| m).collect();
     markers.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
