@@ -4,10 +4,12 @@
 //! into results, facet counts and histograms; [`sentences`] splits articles into the sentences
 //! the views cite as evidence; [`views`] turns the corpus and the filter into the plain data a
 //! view draws (the reader's segments, the overview, the timeline);
-//! [`format`] writes the annotation JSON and the exports.
+//! [`format`] writes the annotation JSON and the exports; [`corrections`] replays the
+//! analyst's corrections (merge, split, rename, retype, delete, add) over a linked corpus.
 //!
 //! It never extracts (it takes staged documents from `dossier-extract`, which it does not
 //! depend on outside its tests) and depends on no web crate, so the page can carry it.
+pub mod corrections;
 pub mod format;
 pub mod index;
 pub mod link;
@@ -24,6 +26,11 @@ pub use dossier_model::{
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     pub id: usize,
+    /// A key that names the same thing in another build of the corpus (more articles, a new
+    /// extractor): `g:TYPE:canonical name` for a gazetteer entry, `n:TYPE:normalised name`
+    /// for a name, `d:value` for a date, `u:article:text` for an unresolved date, `c:TYPE:name`
+    /// for what a correction made. Corrections are keyed by it (`corrections`).
+    pub key: String,
     pub kind: EntityType,
     /// Canonical name.
     pub name: String,

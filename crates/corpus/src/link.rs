@@ -92,8 +92,15 @@ impl Linker {
                         LinkKey::Date(v) => (v.clone(), None, None, Vec::new()),
                         _ => (surface.to_string(), None, None, Vec::new()),
                     };
+                    let stable = match &key {
+                        LinkKey::Gazetteer(_) => format!("g:{}:{name}", m.kind.as_str()),
+                        LinkKey::Name(kind, n) => format!("n:{}:{n}", kind.as_str()),
+                        LinkKey::Date(v) => format!("d:{v}"),
+                        LinkKey::Unresolved(doc, text) => format!("u:{doc}:{text}"),
+                    };
                     self.entities.push(Entity {
                         id: self.entities.len(),
+                        key: stable,
                         kind: m.kind,
                         name,
                         aliases: Vec::new(),
@@ -139,17 +146,7 @@ impl Linker {
             .iter_mut()
             .zip(self.surfaces.into_iter().zip(self.docs_of))
         {
-            // surface forms counted as written; as aliases, white space and apostrophes are tidied
-            let mut tidied: HashMap<String, usize> = HashMap::default();
-            for (f, n) in forms {
-                *tidied.entry(tidy(&f)).or_default() += n;
-            }
-            let mut forms: Vec<(String, usize)> = tidied.into_iter().collect();
-            forms.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then(b.0.len().cmp(&a.0.len()))
-                    .then(a.0.cmp(&b.0))
-            });
+            let forms = aliases_of(forms);
             // names the gazetteer does not hold take their longest form (Kim Jong-sik, not Kim)
             if e.kind != EntityType::Date && !forms.iter().any(|(f, _)| *f == e.name) {
                 if let Some((longest, _)) = forms.iter().max_by_key(|(f, n)| (f.len(), *n)) {
@@ -165,6 +162,22 @@ impl Linker {
             entities,
         }
     }
+}
+
+/// Surface forms counted as written, as aliases: tidied (white space, apostrophes), most
+/// frequent first, then longest.
+pub(crate) fn aliases_of(forms: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut tidied: HashMap<String, usize> = HashMap::default();
+    for (f, n) in forms {
+        *tidied.entry(tidy(&f)).or_default() += n;
+    }
+    let mut forms: Vec<(String, usize)> = tidied.into_iter().collect();
+    forms.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    forms
 }
 
 /// A surface form as an alias: white space folded, curly apostrophes straightened.

@@ -37,6 +37,18 @@ impl EntityType {
         }
     }
 
+    /// The type's name in running text ("weapon system").
+    pub fn singular(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Org => "organisation",
+            EntityType::Place => "place",
+            EntityType::Weapon => "weapon system",
+            EntityType::Event => "event",
+            EntityType::Date => "date",
+        }
+    }
+
     /// The type's plural in running text ("weapon systems").
     pub fn plural(self) -> &'static str {
         match self {

@@ -2,19 +2,36 @@
 //! guidelines' JSON; a table of the entities they name as CSV (entity, type, aliases, mentions,
 //! articles); and the annotations as JSON Lines with character offsets, the form doccano imports
 //! and spaCy converts (`{"text": ..., "label": [[start, end, "PERSON"], ...]}`).
+use crate::corrections::Log;
 use crate::format::json::{doc_json, unique_names};
 use crate::Corpus;
 use serde::Serialize;
 
-/// The articles `docs` (indexes into `corpus.docs`) in the guidelines' JSON format.
-pub fn guidelines_json(corpus: &Corpus, docs: &[u32]) -> String {
+/// The articles `docs` (indexes into `corpus.docs`) in the guidelines' JSON format: an array,
+/// or, when the analyst has corrected the corpus, `{"documents": [...], "corrections": log}`
+/// (which `score.py` reads too), so corrected data carries how it was corrected.
+pub fn guidelines_json(corpus: &Corpus, docs: &[u32], corrections: Option<&Log>) -> String {
     let names = unique_names(corpus);
     let out: Vec<_> = docs
         .iter()
         .filter_map(|&d| corpus.docs.get(d as usize))
         .map(|doc| doc_json(doc, &names))
         .collect();
-    serde_json::to_string_pretty(&out).unwrap_or_else(|_| "[]".into())
+    let json = match corrections.filter(|l| !l.active().is_empty()) {
+        Some(log) => {
+            #[derive(Serialize)]
+            struct WithLog<'a, T: Serialize> {
+                documents: T,
+                corrections: &'a [crate::corrections::Entry],
+            }
+            serde_json::to_string_pretty(&WithLog {
+                documents: out,
+                corrections: log.active(),
+            })
+        }
+        None => serde_json::to_string_pretty(&out),
+    };
+    json.unwrap_or_else(|_| "[]".into())
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). Written here
@@ -193,7 +210,7 @@ mod tests {
     #[test]
     fn json_is_the_guidelines_format_for_the_chosen_articles() {
         let c = corpus();
-        let v: serde_json::Value = serde_json::from_str(&guidelines_json(&c, &[1])).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&guidelines_json(&c, &[1], None)).unwrap();
         let docs = v.as_array().unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0]["doc"], "b.txt");
@@ -201,5 +218,35 @@ mod tests {
         for key in ["type", "start", "end", "text", "entity"] {
             assert!(m.get(key).is_some(), "{key}");
         }
+    }
+
+    #[test]
+    fn a_corrected_corpus_exports_its_log_beside_the_documents() {
+        use crate::corrections::{apply, Op};
+        let mut c = corpus();
+        let e = &c.entities[c.docs[1].mentions[0].entity];
+        let (key, old) = (e.key.clone(), e.name.clone());
+        let mut log = Log::default();
+        log.push(
+            Op::Rename {
+                entity: key,
+                name: "Renamed".into(),
+            },
+            format!("Renamed “{old}”"),
+            String::new(),
+        );
+        apply(&mut c, log.active(), None);
+        let v: serde_json::Value =
+            serde_json::from_str(&guidelines_json(&c, &[1], Some(&log))).unwrap();
+        assert_eq!(v["documents"][0]["mentions"][0]["entity"], "Renamed");
+        assert_eq!(v["corrections"][0]["op"]["op"], "rename");
+        // with nothing corrected, the plain array
+        assert!(serde_json::from_str::<serde_json::Value>(&guidelines_json(
+            &c,
+            &[1],
+            Some(&Log::default())
+        ))
+        .unwrap()
+        .is_array());
     }
 }
