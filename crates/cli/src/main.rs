@@ -2,8 +2,11 @@
 //!   dossier extract PATH...   files, folders (their text, page, Markdown, feed, .docx, .eml and
 //!                             .pdf files) or `-` for stdin; a feed gives one article an item;
 //!                             prints one JSON array in the annotation format, linked across inputs
+//!                             (`--corrections LOG.json`: replays a corrections log the page
+//!                             exported, and prints what did not anchor)
 //!   dossier score GOLD SYSTEM [--docs DIR]
 //!                             scores SYSTEM JSON against a GOLD folder (the metrics of score.py)
+use dossier_corpus::corrections::{self, Log};
 use dossier_corpus::format::json;
 use dossier_eval::{build_noted, score};
 use dossier_model::Input;
@@ -11,7 +14,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:\n  dossier extract PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]";
+const USAGE: &str = "usage:\n  dossier extract [--corrections LOG.json] PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]";
 
 /// The file endings read from a folder.
 const READ: &[&str] = &[
@@ -50,7 +53,30 @@ fn extract(args: &[String]) -> ExitCode {
     }
     let mut failed = false;
     let mut inputs = Vec::new();
-    for a in args {
+    let mut log = None;
+    let mut it = args.iter();
+    let mut paths_given = Vec::new();
+    while let Some(a) = it.next() {
+        if a == "--corrections" {
+            let Some(file) = it.next() else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            match std::fs::read_to_string(file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| Log::from_json(&t))
+            {
+                Ok(l) => log = Some(l),
+                Err(e) => {
+                    eprintln!("dossier: {file}: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        } else {
+            paths_given.push(a);
+        }
+    }
+    for a in paths_given {
         if a == "-" {
             let mut buf = Vec::new();
             match std::io::stdin().read_to_end(&mut buf) {
@@ -84,7 +110,15 @@ fn extract(args: &[String]) -> ExitCode {
             }
         }
     }
-    let (corpus, rejected, notes) = build_noted(inputs);
+    let (mut corpus, rejected, notes) = build_noted(inputs);
+    if let Some(log) = &log {
+        let out = corrections::apply(&mut corpus, log.active(), None);
+        for o in &out {
+            if let Some(why) = &o.orphan {
+                eprintln!("dossier: correction {} does not apply: {why}", o.id);
+            }
+        }
+    }
     for n in &notes {
         eprintln!("dossier: {n}");
     }

@@ -2,13 +2,15 @@
 //! disagree (budget: under 1 s for 10,000 articles), the timeline's index of dated
 //! statements, and the network: its index, the graph of a filter, the ego network's layout,
 //! and the layout of 500 nodes and 5,000 edges (budget: 200 ms in the page); and the map:
-//! its index of resolved places and the map data of a filter. The corpus is the browser benchmark's, written as files first:
+//! its index of resolved places and the map data of a filter; and replaying 1,000 corrections
+//! (budget: 100 ms in the page) and the duplicate suggestions. The corpus is the browser benchmark's, written as files first:
 //!
 //!   node scripts/synth-corpus.mjs 10000 target/bench/synthetic
 //!   cargo bench -p dossier-eval --bench story
 //!
 //! (`DOSSIER_SYNTHETIC` names another folder.)
 use criterion::{criterion_group, criterion_main, Criterion};
+use dossier_corpus::corrections;
 use dossier_corpus::index::Index;
 use dossier_corpus::views::disagree::{wire_copies, Disagreements};
 use dossier_corpus::views::map::{self, atlas, MapIndex};
@@ -111,6 +113,35 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("map_filtered", |b| {
         b.iter(|| map::map(&mix, &some, outlines.as_ref()))
+    });
+    // corrections: a log of 1,000 replayed over the linked corpus (budget: 100 ms in the page)
+    let log = corrections::benchmark_log(&corpus, 1000);
+    let hashes: Vec<String> = corpus
+        .docs
+        .iter()
+        .map(|d| corrections::content_hash(&d.text))
+        .collect();
+    let mut once = corpus.clone();
+    let out = corrections::apply(&mut once, log.active(), Some(&hashes));
+    eprintln!(
+        "corrections: {} entries, {} orphans, {} mentions changed",
+        out.len(),
+        out.iter().filter(|o| o.orphan.is_some()).count(),
+        out.iter().map(|o| o.changed).sum::<usize>()
+    );
+    g.bench_function("corrections_replay_1000", |b| {
+        b.iter_batched(
+            || corpus.clone(),
+            |mut c| {
+                // the corpus is handed back so that freeing it is not timed
+                let out = corrections::apply(&mut c, log.active(), Some(&hashes));
+                (c, out)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("corrections_suggest", |b| {
+        b.iter(|| corrections::suggest::suggest(&corpus, &[]))
     });
     g.finish();
     // the layout's budget case: 500 nodes, 5,000 edges (a ring of communities)

@@ -277,12 +277,14 @@ pub struct Outcome {
 }
 
 /// The state of a replay: where keys, hashes and names lead, and what was touched.
-struct Replay<'a> {
+struct Replay<'a, 'h> {
     corpus: &'a mut Corpus,
     keys: HashMap<String, Option<usize>>,
-    hashes: HashMap<String, usize>,
-    names: HashMap<String, usize>,
+    hashes: HashMap<&'h str, usize>,
     touched: Vec<bool>,
+    /// The articles that name each entity (or did: a moved mention leaves a stale entry,
+    /// which costs a look and nothing else), so a corpus-wide entry reads only those.
+    docs_of: Vec<Vec<u32>>,
 }
 
 type Found<T> = Result<T, String>;
@@ -301,7 +303,7 @@ fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize
         })
 }
 
-impl Replay<'_> {
+impl Replay<'_, '_> {
     fn entity(&self, key: &str) -> Found<usize> {
         match self.keys.get(key) {
             Some(Some(e)) => Ok(*e),
@@ -311,10 +313,11 @@ impl Replay<'_> {
     }
 
     fn doc(&self, hash: &str, name: &str) -> Found<usize> {
+        // by content; else by name (the text has changed: re-cleaned, or read anew)
         self.hashes
             .get(hash)
-            .or_else(|| self.names.get(name))
             .copied()
+            .or_else(|| self.corpus.docs.iter().position(|d| d.name == name))
             .ok_or_else(|| format!("the article {name} is not in the corpus"))
     }
 
@@ -357,24 +360,39 @@ impl Replay<'_> {
     }
 
     /// The mentions of entity `e` in scope, as (article, index).
-    fn in_scope(&self, e: usize, scope: &Scope) -> Found<Vec<(usize, usize)>> {
+    fn in_scope(&mut self, e: usize, scope: &Scope) -> Found<Vec<(usize, usize)>> {
         let docs = &self.corpus.docs;
-        let of = |d: usize, text: Option<&str>| -> Vec<(usize, usize)> {
+        let of = |d: usize, text: Option<&str>, out: &mut Vec<(usize, usize)>| {
             let doc = &docs[d];
-            doc.mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.entity == e && text.is_none_or(|t| &doc.text[m.start..m.end] == t)
-                })
-                .map(|(i, _)| (d, i))
-                .collect()
+            for (i, m) in doc.mentions.iter().enumerate() {
+                if m.entity == e && text.is_none_or(|t| &doc.text[m.start..m.end] == t) {
+                    out.push((d, i));
+                }
+            }
         };
-        let found: Vec<(usize, usize)> = match scope {
-            Scope::Mention { at } => vec![self.mention_at(at, e)?],
-            Scope::Article { doc, name, text } => of(self.doc(doc, name)?, Some(text)),
-            Scope::Corpus => (0..docs.len()).flat_map(|d| of(d, None)).collect(),
-        };
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        match scope {
+            Scope::Mention { at } => found.push(self.mention_at(at, e)?),
+            Scope::Article { doc, name, text } => of(self.doc(doc, name)?, Some(text), &mut found),
+            Scope::Corpus => {
+                let ds = self
+                    .docs_of
+                    .get_mut(e)
+                    .map(std::mem::take)
+                    .unwrap_or_default();
+                let mut ds = ds;
+                if !ds.is_sorted() {
+                    ds.sort_unstable();
+                    ds.dedup();
+                }
+                for &d in &ds {
+                    of(d as usize, None, &mut found);
+                }
+                if let Some(slot) = self.docs_of.get_mut(e) {
+                    *slot = ds;
+                }
+            }
+        }
         if found.is_empty() {
             return Err("nothing it applies to is left".into());
         }
@@ -386,6 +404,16 @@ impl Replay<'_> {
             self.touched.resize(e + 1, false);
         }
         self.touched[e] = true;
+    }
+
+    /// Notes that article `d` names entity `e` now.
+    fn names_in(&mut self, e: usize, d: usize) {
+        if e >= self.docs_of.len() {
+            self.docs_of.resize_with(e + 1, Vec::new);
+        }
+        if self.docs_of[e].last() != Some(&(d as u32)) {
+            self.docs_of[e].push(d as u32);
+        }
     }
 
     /// The entity a correction makes (`c:TYPE:name`), or the one it made before.
@@ -424,6 +452,7 @@ impl Replay<'_> {
             m.entity = to;
             m.kind = kind;
             self.touch(from);
+            self.names_in(to, d);
         }
         self.touch(to);
         found.len()
@@ -461,6 +490,10 @@ impl Replay<'_> {
             return false;
         }
         let at = mentions.partition_point(|m| m.start < start);
+        if e >= self.docs_of.len() {
+            self.docs_of.resize_with(e + 1, Vec::new);
+        }
+        self.docs_of[e].push(d as u32);
         mentions.insert(
             at,
             Mention {
@@ -614,7 +647,8 @@ impl Replay<'_> {
         let corpus = self.corpus;
         let touched = |e: usize| self.touched.get(e).copied().unwrap_or(false);
         let n = corpus.entities.len();
-        let mut forms: HashMap<usize, HashMap<String, usize>> = HashMap::default();
+        // an entity has few forms: a short list searched in order beats hashing each mention
+        let mut forms: HashMap<usize, Vec<(&str, usize)>> = HashMap::default();
         let mut last_doc: HashMap<usize, (usize, bool)> = HashMap::default();
         for e in (0..n).filter(|&e| touched(e)) {
             let ent = &mut corpus.entities[e];
@@ -627,11 +661,12 @@ impl Replay<'_> {
                 let ent = &mut corpus.entities[m.entity];
                 ent.all_mention_count += 1;
                 ent.mention_count += usize::from(in_text);
-                *forms
-                    .entry(m.entity)
-                    .or_default()
-                    .entry(doc.text[m.start..m.end].to_string())
-                    .or_default() += 1;
+                let form = &doc.text[m.start..m.end];
+                let list = forms.entry(m.entity).or_default();
+                match list.iter_mut().find(|(f, _)| *f == form) {
+                    Some((_, n)) => *n += 1,
+                    None => list.push((form, 1)),
+                }
                 let seen = last_doc.entry(m.entity).or_insert((usize::MAX, false));
                 if seen.0 != d {
                     *seen = (d, false);
@@ -643,8 +678,15 @@ impl Replay<'_> {
                 }
             }
         }
-        for (e, f) in forms {
-            corpus.entities[e].aliases = aliases_of(f).into_iter().map(|(f, _)| f).collect();
+        let aliases: Vec<(usize, Vec<String>)> = forms
+            .into_iter()
+            .map(|(e, f)| {
+                let owned = f.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
+                (e, aliases_of(owned).into_iter().map(|(f, _)| f).collect())
+            })
+            .collect();
+        for (e, a) in aliases {
+            corpus.entities[e].aliases = a;
         }
         if corpus.entities.iter().all(|e| e.all_mention_count > 0) {
             return;
@@ -687,28 +729,49 @@ pub fn apply(corpus: &mut Corpus, entries: &[Entry], hashes: Option<&[String]>) 
         .iter()
         .map(|e| (e.key.clone(), Some(e.id)))
         .collect();
-    let hashes: HashMap<String, usize> = match hashes {
-        Some(h) => h.iter().enumerate().map(|(d, h)| (h.clone(), d)).collect(),
-        None => corpus
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(d, doc)| (content_hash(&doc.text), d))
-            .collect(),
+    let computed: Vec<String>;
+    let hashes: &[String] = match hashes {
+        Some(h) => h,
+        None => {
+            computed = corpus.docs.iter().map(|d| content_hash(&d.text)).collect();
+            &computed
+        }
     };
-    let names = corpus
-        .docs
+    let hashes: HashMap<&str, usize> = hashes
         .iter()
         .enumerate()
-        .map(|(d, doc)| (doc.name.clone(), d))
+        .map(|(d, h)| (h.as_str(), d))
         .collect();
     let touched = vec![false; corpus.entities.len()];
+    // the articles naming each entity: counted first, so each list is allocated once
+    let mut sizes = vec![0u32; corpus.entities.len()];
+    for doc in &corpus.docs {
+        let mut last = usize::MAX;
+        for m in &doc.mentions {
+            if m.entity != last {
+                sizes[m.entity] += 1;
+                last = m.entity;
+            }
+        }
+    }
+    let mut docs_of: Vec<Vec<u32>> = sizes
+        .iter()
+        .map(|&n| Vec::with_capacity(n as usize))
+        .collect();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        for m in &doc.mentions {
+            let list = &mut docs_of[m.entity];
+            if list.last() != Some(&(d as u32)) {
+                list.push(d as u32);
+            }
+        }
+    }
     let mut r = Replay {
         corpus,
         keys,
         hashes,
-        names,
         touched,
+        docs_of,
     };
     let out = entries
         .iter()
@@ -797,6 +860,95 @@ pub fn describe(corpus: &Corpus, op: &Op) -> String {
         }
         Op::Distinct { a, b } => format!("Kept “{}” and “{}” apart", name(a), name(b)),
     }
+}
+
+/// A log of `n` corrections spread over the corpus, for benchmarks: a fifth each of deleted
+/// mentions, mentions moved to another type, mentions split off, words marked as mentions
+/// and renames (every tenth of those a corpus-wide merge of an article's least named entity
+/// into another of its type, as a variant spelling is merged), each in another article.
+pub fn benchmark_log(corpus: &Corpus, n: usize) -> Log {
+    let mut log = Log::default();
+    let docs = corpus.docs.len();
+    if docs == 0 {
+        return log;
+    }
+    let hashes: Vec<String> = corpus.docs.iter().map(|d| content_hash(&d.text)).collect();
+    for i in 0..n {
+        let d = (i * 7919) % docs;
+        let doc = &corpus.docs[d];
+        let at = |j: usize| {
+            doc.mentions
+                .get(j % doc.mentions.len().max(1))
+                .map(|m| (m, Anchor::new(corpus, d, m.start, m.end, Some(&hashes[d]))))
+        };
+        let key = |m: &Mention| corpus.entities[m.entity].key.clone();
+        let op = match (i % 5, at(i / 5)) {
+            (_, None) => continue,
+            (0, Some((m, a))) => Op::Delete {
+                entity: key(m),
+                scope: Scope::Mention { at: a },
+            },
+            (1, Some((m, a))) => Op::Retype {
+                entity: key(m),
+                kind: if m.kind == EntityType::Org {
+                    EntityType::Person
+                } else {
+                    EntityType::Org
+                },
+                scope: Scope::Mention { at: a },
+            },
+            (2, Some((m, a))) => Op::Split {
+                entity: key(m),
+                mentions: vec![a],
+                name: format!("split {i}"),
+            },
+            (3, _) => {
+                // the first word of four letters or more that no mention covers
+                let base = doc.text.as_ptr() as usize;
+                let word = doc.text.split(|c: char| !c.is_alphabetic()).find_map(|w| {
+                    let s = w.as_ptr() as usize - base;
+                    let free = !doc
+                        .mentions
+                        .iter()
+                        .any(|m| m.start < s + w.len() && s < m.end);
+                    (w.len() >= 4 && free).then_some((s, w))
+                });
+                let Some((s, w)) = word else { continue };
+                Op::Add {
+                    text: w.to_string(),
+                    kind: EntityType::Event,
+                    entity: None,
+                    name: format!("added {i}"),
+                    scope: Scope::Mention {
+                        at: Anchor::new(corpus, d, s, s + w.len(), Some(&hashes[d])),
+                    },
+                }
+            }
+            (_, Some((m, _))) if i % 50 == 4 => {
+                // a duplicate is the rarer name: the article's least named entity of the type
+                let other = doc
+                    .mentions
+                    .iter()
+                    .filter(|o| o.kind == m.kind && o.entity != m.entity)
+                    .min_by_key(|o| (corpus.entities[o.entity].all_mention_count, o.entity));
+                match other {
+                    Some(o) => Op::Merge {
+                        from: key(o),
+                        into: key(m),
+                        scope: Scope::Corpus,
+                    },
+                    None => continue,
+                }
+            }
+            (_, Some((m, _))) => Op::Rename {
+                entity: key(m),
+                name: format!("renamed {i}"),
+            },
+        };
+        let label = describe(corpus, &op);
+        log.push(op, label, String::new());
+    }
+    log
 }
 
 #[cfg(test)]
