@@ -6,6 +6,13 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    // split points need the linker's relocations, which scripts/split-wasm.mjs reads to cut
+    // the page's wasm into chunks (only the page's own bundle, only with `split`)
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
+    {
+        println!("cargo:rustc-link-arg-bin=dossier-web=--emit-relocs");
+    }
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
     let mut names: Vec<String> = fs::read_dir(&seeds)

@@ -28,6 +28,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "=${WASM_BINDGEN_VERSION}" --force
 fi
 
+# wasm-split-cli cuts the page's wasm into the first-render bundle and per-view chunks
+# (scripts/split-wasm.mjs, a trunk hook)
+WASM_SPLIT_VERSION="0.2.4"
+if ! cargo install --list | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (wasm_split_cli_support) from crates.io"
+  cargo install wasm_split_cli_support --version "=${WASM_SPLIT_VERSION}" --features build-binary --locked
+fi
+
 # npm packages (binaryen's wasm-opt, playwright-core, axe-core) from the committed lock file.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_modules/.package-lock.json.stamp 2>/dev/null; then
   say "installing npm packages from package-lock.json"
@@ -39,4 +47,4 @@ if ! wasm-opt --version | grep -q "version 132"; then
   echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt) $(wasm-opt --version)" >&2
   exit 1
 fi
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), wasm-split-cli ${WASM_SPLIT_VERSION}"

@@ -2,9 +2,13 @@
 //! articles, reader; on a phone one at a time with a switcher), notices about the URL, keyboard
 //! shortcuts (`/` search, `j`/`k` next and previous article, `Esc` drops the last filter) and the
 //! light/dark theme switch.
+use crate::components::corrections::{
+    corrections_pane, CorrectDialog, Correcting, CorrectionNotice,
+};
+use crate::components::lazy_view;
 use crate::components::{
-    disagreements::DisagreementsPanel, entities::EntityPanel, facets::Facets, header::Header,
-    library::files_of, library::LibraryPanel, map::MapPanel, network::NetworkPanel,
+    disagreements::disagreements_pane, entities::EntityPanel, facets::Facets, header::Header,
+    library::files_of, library::LibraryPanel, map::map_pane, network::network_pane,
     notices::Notices, overview::Overview, reader::Reader, results::ResultList,
 };
 use crate::library::{Library, LibraryOpen};
@@ -39,6 +43,7 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
     provide_context(library);
     let library_open = RwSignal::new(false);
     provide_context(LibraryOpen(library_open));
+    provide_context(Correcting(RwSignal::new(None)));
     // files dropped anywhere on the page are added (not opened by the browser, which would
     // leave the app)
     let drag = window_event_listener(ev::dragover, |e: web_sys::DragEvent| e.prevent_default());
@@ -105,14 +110,17 @@ fn Shell(seeds: Vec<Staged>) -> impl IntoView {
             <ResultList />
             {move || match pane.get() {
                 Pane::Overview => view! { <Overview /> }.into_any(),
-                Pane::Disagreements => view! { <DisagreementsPanel /> }.into_any(),
-                Pane::Network => view! { <NetworkPanel /> }.into_any(),
-                Pane::Map => view! { <MapPanel /> }.into_any(),
+                Pane::Disagreements => lazy_view(disagreements_pane).into_any(),
+                Pane::Network => lazy_view(network_pane).into_any(),
+                Pane::Map => lazy_view(map_pane).into_any(),
+                Pane::Corrections => lazy_view(corrections_pane).into_any(),
             }}
             <Reader />
         </main>
         <PanelSwitcher panel=panel />
         <LibraryPanel open=library_open />
+        <CorrectDialog />
+        <CorrectionNotice />
     }
 }
 

@@ -2,14 +2,17 @@
 //! worker with progress and cancel, keeping them in IndexedDB (`store`), deleting them with an
 //! undo, and linking them with the bundled seeds into the corpus the explorer shows. Every file
 //! that cannot be added gets a message naming it and the reason; the others go on.
-use crate::state::{Data, Explorer};
+use crate::state::{timed, Data, Explorer};
 use crate::store::{self, Stored};
+use dossier_corpus::corrections::{self, content_hash, describe, Log, Op, Outcome};
 use dossier_corpus::index::IndexBuilder;
 use dossier_corpus::link::Linker;
+use dossier_corpus::Corpus;
 use dossier_model::protocol::Reply;
 use dossier_model::Staged;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -100,6 +103,16 @@ pub struct Library {
     pub extraction: RwSignal<(usize, f64)>,
     /// Linking and indexing under way: articles done of all.
     pub indexing: RwSignal<Option<(usize, usize)>>,
+    /// The analyst's corrections, and what replaying each did (in the log's order).
+    pub log: RwSignal<Log>,
+    pub outcomes: RwSignal<Vec<Outcome>>,
+    /// The last correction made or undone, in words (for the undo notice).
+    pub last: RwSignal<Option<String>>,
+    /// Whether the browser agreed to keep this site's storage (`navigator.storage.persist()`).
+    pub persisted: RwSignal<Option<bool>>,
+    /// The corpus as linked, before corrections, and its articles' content hashes.
+    base: StoredValue<Option<Arc<Corpus>>>,
+    hashes: StoredValue<Option<Arc<Vec<String>>>>,
     /// Articles added but not yet written to IndexedDB (written in batches).
     to_store: StoredValue<Vec<Stored>>,
     /// Bumped by each relink, so an older one still running stops.
@@ -139,6 +152,12 @@ impl Library {
             undo: RwSignal::new(Vec::new()),
             extraction: RwSignal::new((0, 0.0)),
             indexing: RwSignal::new(None),
+            log: RwSignal::new(Log::default()),
+            outcomes: RwSignal::new(Vec::new()),
+            last: RwSignal::new(None),
+            persisted: RwSignal::new(None),
+            base: StoredValue::new(None),
+            hashes: StoredValue::new(None),
             to_store: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             seeds: StoredValue::new(seeds),
@@ -155,6 +174,25 @@ impl Library {
         leptos::task::spawn_local(async move {
             match store::open().await {
                 Ok(db) => {
+                    // the corrections first: the relink after the kept articles replays them
+                    let log = match store::corrections(&db).await {
+                        Ok(Some(json)) => match Log::from_json(&json) {
+                            Ok(log) => log,
+                            Err(e) => {
+                                lib.storage.set(Some(format!(
+                                    "The kept corrections could not be read: {e}."
+                                )));
+                                Log::default()
+                            }
+                        },
+                        Ok(None) => Log::default(),
+                        Err(e) => {
+                            lib.storage.set(Some(e.to_string()));
+                            Log::default()
+                        }
+                    };
+                    let corrected = !log.entries.is_empty();
+                    lib.log.set(log);
                     let kept = store::all(&db).await;
                     lib.db.set_value(Some(db));
                     match kept {
@@ -162,6 +200,7 @@ impl Library {
                             let jobs = kept.into_iter().map(|s| (s, true)).collect();
                             lib.submit(jobs);
                         }
+                        Ok(_) if corrected => lib.relink(),
                         Ok(_) => {}
                         Err(e) => lib.storage.set(Some(e.to_string())),
                     }
@@ -609,27 +648,169 @@ impl Library {
                 }
             }
             drop(all);
-            let corpus = linker.finish();
-            let mut builder = IndexBuilder::new(&corpus);
-            for d in 0..corpus.docs.len() {
-                builder.add(&corpus, d);
-                let done = d + 1;
-                if total > SLICE && done % SLICE == 0 {
-                    // linking was the first half of the work, indexing is the second
-                    lib.indexing.set(Some((total / 2 + done / 2, total)));
-                    yield_to_browser().await;
-                    if !current() {
-                        return;
-                    }
+            let base = Arc::new(linker.finish());
+            lib.base.set_value(Some(base.clone()));
+            lib.hashes.set_value(None);
+            lib.show(base, generation, perf).await;
+        });
+    }
+
+    /// Replays the corrections over the linked corpus (a copy of it; none when there are no
+    /// corrections) and indexes the result in slices, then shows it.
+    async fn show(&self, base: Arc<Corpus>, generation: u64, perf: Option<web_sys::Performance>) {
+        let lib = *self;
+        let current = move || lib.generation.get_value() == generation;
+        let total = base.docs.len();
+        let log = lib.log.get_untracked();
+        let corpus = if log.active().is_empty() {
+            lib.outcomes.set(Vec::new());
+            base
+        } else {
+            let hashes = lib.hashes.get_value().unwrap_or_else(|| {
+                let h = Arc::new(
+                    base.docs
+                        .iter()
+                        .map(|d| content_hash(&d.text))
+                        .collect::<Vec<_>>(),
+                );
+                lib.hashes.set_value(Some(h.clone()));
+                h
+            });
+            let mut c = (*base).clone();
+            let outcomes = timed("dossier-corrections-replay", || {
+                corrections::apply(&mut c, log.active(), Some(&hashes))
+            });
+            lib.outcomes.set(outcomes);
+            Arc::new(c)
+        };
+        let mut builder = IndexBuilder::new(&corpus);
+        for d in 0..corpus.docs.len() {
+            builder.add(&corpus, d);
+            let done = d + 1;
+            if total > SLICE && done % SLICE == 0 {
+                // linking was the first half of the work, indexing is the second
+                lib.indexing.set(Some((total / 2 + done / 2, total)));
+                yield_to_browser().await;
+                if !current() {
+                    return;
                 }
             }
-            let index = builder.finish();
-            lib.indexing.set(None);
-            lib.ex.set_data(Data::from_parts(corpus, index));
-            if let Some(p) = &perf {
-                let _ = p.measure_with_start_mark("dossier-relink", "dossier-relink-start");
+        }
+        let index = builder.finish();
+        lib.indexing.set(None);
+        lib.ex.set_data(Data::from_arc(corpus, index));
+        if let Some(p) = &perf {
+            let _ = p.measure_with_start_mark("dossier-relink", "dossier-relink-start");
+        }
+    }
+
+    /// Records corrections, keeps the log, and shows the corpus with them.
+    pub fn correct(&self, ops: Vec<Op>) {
+        if ops.is_empty() {
+            return;
+        }
+        let labels: Vec<String> = self
+            .ex
+            .data
+            .with_untracked(|d| ops.iter().map(|op| describe(&d.corpus, op)).collect());
+        let at = now_iso();
+        self.log.update(|l| {
+            for (op, label) in ops.into_iter().zip(&labels) {
+                l.push(op, label.clone(), at.clone());
             }
         });
+        self.last.set(Some(labels.join("; ")));
+        self.corrections_changed();
+        // the first correction asks the browser to keep the site's storage
+        if self.persisted.get_untracked().is_none() {
+            self.ask_persist();
+        }
+    }
+
+    /// Undoes the last correction in force (redo brings it back).
+    pub fn undo_correction(&self) {
+        let label = self
+            .log
+            .with_untracked(|l| l.active().last().map(|e| e.label.clone()));
+        if self.log.try_update(Log::undo).unwrap_or(false) {
+            self.last.set(label.map(|l| format!("Undone: {l}")));
+            self.corrections_changed();
+        }
+    }
+
+    pub fn redo_correction(&self) {
+        let label = self
+            .log
+            .with_untracked(|l| l.redoable().next().map(|e| e.label.clone()));
+        if self.log.try_update(Log::redo).unwrap_or(false) {
+            self.last.set(label);
+            self.corrections_changed();
+        }
+    }
+
+    /// Adds the entries of an exported log; says how many came, or why none could.
+    pub fn import_log(&self, text: &str) -> Result<usize, String> {
+        let other = Log::from_json(text)?;
+        let n = self.log.try_update(|l| l.append(&other)).unwrap_or(0);
+        if n > 0 {
+            self.corrections_changed();
+        }
+        Ok(n)
+    }
+
+    /// Keeps the log in IndexedDB and shows the corpus as the log now corrects it.
+    fn corrections_changed(&self) {
+        if let Some(db) = self.db.get_value() {
+            let json = self.log.with_untracked(Log::to_json);
+            let lib = *self;
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::put_corrections(&db, &json).await {
+                    lib.storage.set(Some(e.to_string()));
+                }
+            });
+        }
+        match self.base.get_value() {
+            Some(base) => {
+                let generation = self.generation.get_value() + 1;
+                self.generation.set_value(generation);
+                let lib = *self;
+                leptos::task::spawn_local(async move { lib.show(base, generation, None).await });
+            }
+            None => self.relink(),
+        }
+    }
+
+    /// Asks the browser to keep this site's storage (Safari otherwise clears it after seven
+    /// days without a visit); `persisted` says what it answered.
+    pub fn ask_persist(&self) {
+        let lib = *self;
+        let Ok(p) = window().navigator().storage().persist() else {
+            lib.persisted.set(Some(false));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let granted = wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            lib.persisted.set(Some(granted));
+        });
+    }
+
+    /// The content hash of the shown corpus's article `d` (for anchoring a correction there).
+    pub fn hash_of(&self, d: usize) -> Option<String> {
+        if self.hashes.get_value().is_none() {
+            let h = self.ex.data.with_untracked(|x| {
+                x.corpus
+                    .docs
+                    .iter()
+                    .map(|d| content_hash(&d.text))
+                    .collect::<Vec<_>>()
+            });
+            self.hashes.set_value(Some(Arc::new(h)));
+        }
+        self.hashes.get_value().and_then(|h| h.get(d).cloned())
     }
 
     /// Deletes the reader's articles with these names (undo brings them back).

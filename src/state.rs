@@ -44,6 +44,11 @@ impl Data {
 
     /// A corpus with the index already built for it.
     pub fn from_parts(corpus: Corpus, index: Index) -> Data {
+        Data::from_arc(Arc::new(corpus), index)
+    }
+
+    /// The same, for a corpus shared with its holder (the library keeps the one it linked).
+    pub fn from_arc(corpus: Arc<Corpus>, index: Index) -> Data {
         let names = json::unique_names(&corpus);
         let slugs = corpus
             .docs
@@ -51,7 +56,7 @@ impl Data {
             .map(|d| doc_slug(&d.name).to_string())
             .collect();
         Data {
-            corpus: Arc::new(corpus),
+            corpus,
             index: Arc::new(index),
             names: Arc::new(names),
             slugs: Arc::new(slugs),
@@ -145,6 +150,8 @@ pub enum Pane {
     Network,
     /// Where: the map.
     Map,
+    /// The analyst's corrections: the log, its orphans, undo, export and import, suggestions.
+    Corrections,
 }
 
 /// The URL parameters that are view options (beside the filter's and `doc`).
@@ -260,6 +267,7 @@ impl Explorer {
                     "pane" if val == "disagreements" => v.pane = Pane::Disagreements,
                     "pane" if val == "network" => v.pane = Pane::Network,
                     "pane" if val == "map" => v.pane = Pane::Map,
+                    "pane" if val == "corrections" => v.pane = Pane::Corrections,
                     "mp" => v.place = query::parse_entity_ref(&d.corpus, &d.names, &val),
                     "nt" => v.net.ends = parse_ends(&val).unwrap_or_default(),
                     "np" => v.net.paragraphs = val == "1",
@@ -283,9 +291,10 @@ impl Explorer {
                     "axis" => !matches!(v.as_str(), "reported" | "happened"),
                     "tw" => timeline::parse_window(&v).is_none(),
                     "m" => v.parse::<usize>().is_err(),
-                    "pane" => {
-                        !matches!(v.as_str(), "disagreements" | "overview" | "network" | "map")
-                    }
+                    "pane" => !matches!(
+                        v.as_str(),
+                        "disagreements" | "overview" | "network" | "map" | "corrections"
+                    ),
                     "mp" => query::parse_entity_ref(&d.corpus, &d.names, &v).is_none(),
                     "nt" => parse_ends(&v).is_none(),
                     "np" => !matches!(v.as_str(), "0" | "1"),
@@ -393,6 +402,7 @@ impl Explorer {
             Pane::Disagreements => pairs.push(("pane".into(), "disagreements".into())),
             Pane::Network => pairs.push(("pane".into(), "network".into())),
             Pane::Map => pairs.push(("pane".into(), "map".into())),
+            Pane::Corrections => pairs.push(("pane".into(), "corrections".into())),
         }
         if let Some(p) = view.place {
             pairs.push(("mp".into(), query::entity_ref(&d.corpus, &d.names, p)));

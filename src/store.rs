@@ -2,7 +2,7 @@
 //! after a reload. Each is stored as it was given (its bytes, name, and the title and source the
 //! reader typed) and extracted again when it is loaded. When the browser refuses (a private
 //! window, storage turned off, the quota full) the error says which, and the page goes on with
-//! the articles in memory.
+//! the articles in memory. The analyst's corrections log is kept beside the articles.
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,6 +14,10 @@ use web_sys::{
 
 const DB: &str = "dossier";
 const STORE: &str = "articles";
+/// The analyst's corrections log, one record (`log`), as the JSON the page exports. Added in
+/// version 2 of the database; version 1's articles stay as they were.
+const CORRECTIONS: &str = "corrections";
+const VERSION: u32 = 2;
 
 /// Why the browser did not keep or give back articles.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +120,7 @@ pub async fn open() -> Result<IdbDatabase, StoreError> {
         .indexed_db()
         .map_err(unavailable)?
         .ok_or_else(|| StoreError::Unavailable("indexedDB is missing".into()))?;
-    let req: IdbOpenDbRequest = factory.open_with_u32(DB, 1).map_err(unavailable)?;
+    let req: IdbOpenDbRequest = factory.open_with_u32(DB, VERSION).map_err(unavailable)?;
     let upgrade = Closure::once_into_js(move |ev: Event| {
         let Some(req) = ev
             .target()
@@ -125,8 +129,10 @@ pub async fn open() -> Result<IdbDatabase, StoreError> {
             return;
         };
         if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+            for name in [STORE, CORRECTIONS] {
+                if !db.object_store_names().contains(name) {
+                    let _ = db.create_object_store(name);
+                }
             }
         }
     });
@@ -210,5 +216,28 @@ pub async fn delete(db: &IdbDatabase, names: &[String]) -> Result<(), StoreError
     for n in names {
         store.delete(&JsValue::from_str(n)).map_err(classify)?;
     }
+    done(&tx).await.map(|_| ()).map_err(classify)
+}
+
+/// The kept corrections log (its JSON), if there is one.
+pub async fn corrections(db: &IdbDatabase) -> Result<Option<String>, StoreError> {
+    let tx = db.transaction_with_str(CORRECTIONS).map_err(classify)?;
+    let req = tx
+        .object_store(CORRECTIONS)
+        .map_err(classify)?
+        .get(&JsValue::from_str("log"))
+        .map_err(classify)?;
+    Ok(request(&req).await.map_err(classify)?.as_string())
+}
+
+/// Keeps the corrections log (its JSON), replacing the one kept.
+pub async fn put_corrections(db: &IdbDatabase, json: &str) -> Result<(), StoreError> {
+    let tx = db
+        .transaction_with_str_and_mode(CORRECTIONS, IdbTransactionMode::Readwrite)
+        .map_err(classify)?;
+    tx.object_store(CORRECTIONS)
+        .map_err(classify)?
+        .put_with_key(&JsValue::from_str(json), &JsValue::from_str("log"))
+        .map_err(classify)?;
     done(&tx).await.map(|_| ()).map_err(classify)
 }

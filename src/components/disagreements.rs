@@ -8,6 +8,18 @@ use dossier_corpus::views::disagree::{slot_label, value_label, Kind};
 use dossier_corpus::views::timeline::{day_epoch, format_epoch};
 use leptos::prelude::*;
 
+/// The disagreements pane, loaded when it is first shown (a split point with `split`).
+#[cfg(feature = "split")]
+#[leptos::lazy]
+pub fn disagreements_pane() -> fn() -> AnyView {
+    || view! { <DisagreementsPanel /> }.into_any()
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn disagreements_pane() -> fn() -> AnyView {
+    || view! { <DisagreementsPanel /> }.into_any()
+}
+
 #[component]
 pub fn DisagreementsPanel() -> impl IntoView {
     let ex = explorer();

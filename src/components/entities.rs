@@ -2,6 +2,7 @@
 //! current filter, and in all) and mentions naming it; sortable by count or name; narrowed by
 //! typing part of a name or alias. Choosing entities filters to the articles naming all of
 //! them, or any of them with the switch.
+use crate::components::corrections::{correct, Target};
 use crate::components::type_style;
 use crate::state::explorer;
 use dossier_corpus::index::search::fold;
@@ -93,6 +94,15 @@ pub fn EntityPanel() -> impl IntoView {
                             >
                                 <span class="entity-name">{e.name.clone()}</span>
                                 <span class="entity-counts">{counts}</span>
+                            </button>
+                            <button
+                                type="button"
+                                class="entity-fix"
+                                aria-label=format!("Correct {}", e.name)
+                                title="Correct: rename, change the type, merge, split, or not an entity"
+                                on:click=move |_| correct(Target::Entity { entity: i, mention: None })
+                            >
+                                "✎"
                             </button>
                         </li>
                     }

@@ -109,6 +109,18 @@ fn kind_label(k: PlaceKind) -> &'static str {
     }
 }
 
+/// The map pane, loaded when it is first shown (a split point with `split`).
+#[cfg(feature = "split")]
+#[leptos::lazy]
+pub fn map_pane() -> fn() -> AnyView {
+    || view! { <MapPanel /> }.into_any()
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn map_pane() -> fn() -> AnyView {
+    || view! { <MapPanel /> }.into_any()
+}
+
 #[component]
 pub fn MapPanel() -> impl IntoView {
     let ex = explorer();

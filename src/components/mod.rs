@@ -1,5 +1,6 @@
 //! The page's components, one module each; how entity types are presented, and how a chart
 //! measures its box.
+pub mod corrections;
 pub mod disagreements;
 pub mod entities;
 pub mod facets;
@@ -15,6 +16,22 @@ pub mod timeline;
 
 use dossier_corpus::EntityType;
 use leptos::prelude::*;
+
+/// A view whose code is loaded when it is first shown: `load` is a split point (with the
+/// `split` feature its code is a chunk of its own, fetched then) that gives the function
+/// drawing the view; "Loading…" until it is there.
+pub fn lazy_view<F>(load: impl FnOnce() -> F + 'static) -> impl IntoView
+where
+    F: std::future::Future<Output = fn() -> AnyView> + 'static,
+{
+    let ready = RwSignal::new(None::<fn() -> AnyView>);
+    let fut = load();
+    leptos::task::spawn_local(async move { ready.set(Some(fut.await)) });
+    move || match ready.get() {
+        Some(draw) => draw(),
+        None => view! { <p class="hint lazy-loading" role="status">"Loading…"</p> }.into_any(),
+    }
+}
 
 /// The width of a chart's box, measured when it is drawn and when the window resizes (so a
 /// chart's drawing is as wide as its box and its text keeps its size), at least `min`.

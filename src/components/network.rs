@@ -79,6 +79,18 @@ fn edge_counts(e: &Edge) -> String {
     )
 }
 
+/// The network pane, loaded when it is first shown (a split point with `split`).
+#[cfg(feature = "split")]
+#[leptos::lazy]
+pub fn network_pane() -> fn() -> AnyView {
+    || view! { <NetworkPanel /> }.into_any()
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn network_pane() -> fn() -> AnyView {
+    || view! { <NetworkPanel /> }.into_any()
+}
+
 #[component]
 pub fn NetworkPanel() -> impl IntoView {
     let ex = explorer();

@@ -4,6 +4,7 @@
 //! from a filter), the dates covered, the timeline, and the way to the disagreements and the
 //! network. All of it comes from `dossier_corpus::views::overview`.
 use crate::components::{timeline::Timeline, type_style};
+use crate::library::library;
 use crate::state::{explorer, Pane};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::overview::overview;
@@ -118,6 +119,13 @@ pub fn Overview() -> impl IntoView {
                 " "
                 <button type="button" class="show-map" on:click=move |_| ex.show_pane(Pane::Map)>
                     "Where"
+                </button>
+                " "
+                <button type="button" class="show-corrections" on:click=move |_| ex.show_pane(Pane::Corrections)>
+                    {move || {
+                        let n = library().log.with(|l| l.active().len());
+                        if n == 0 { "Corrections".to_string() } else { format!("Corrections ({n})") }
+                    }}
                 </button>
             </p>
             <Timeline />

@@ -6,6 +6,7 @@
 //! articles. On a phone, where the filter and the list are out of sight, a tap opens the
 //! mention's card first, whose button filters and shows the list. Date expressions that could
 //! not be resolved are listed under the meta line. Article text is only ever put in text nodes.
+use crate::components::corrections::{correct, Target};
 use crate::components::{results::doc_meta, type_style};
 use crate::state::{explorer, Pane, Panel, ViewOptions};
 use dossier_corpus::index::search::{matches, terms, TextQuery};
@@ -55,6 +56,64 @@ fn anchor(ev: &web_sys::Event) -> (f64, f64) {
         .and_then(|w| w.as_f64())
         .unwrap_or(1024.0);
     ((r.left()).min(width - 330.0).max(8.0), r.bottom() + 6.0)
+}
+
+/// The text selected in one paragraph of the open article `di`: its span in the article's text
+/// (the occurrence in the paragraph nearest to where the selection starts) and where below the
+/// selection to offer marking it, relative to the reader pane.
+fn selection_in_body(di: usize) -> Option<(usize, usize, usize, f64, f64)> {
+    let sel = window().get_selection().ok().flatten()?;
+    if sel.is_collapsed() || sel.range_count() == 0 {
+        return None;
+    }
+    let text = String::from(sel.to_string());
+    let wanted = text.trim();
+    if wanted.is_empty() || wanted.len() > 200 {
+        return None;
+    }
+    let para_of = |n: Option<web_sys::Node>| {
+        let n = n?;
+        let el = match n.dyn_ref::<web_sys::Element>() {
+            Some(e) => e.clone(),
+            None => n.parent_element()?,
+        };
+        el.closest("[data-start]").ok().flatten()
+    };
+    let para = para_of(sel.anchor_node())?;
+    if para_of(sel.focus_node()).as_ref() != Some(&para) {
+        return None;
+    }
+    let start: usize = para.get_attribute("data-start")?.parse().ok()?;
+    let end: usize = para.get_attribute("data-end")?.parse().ok()?;
+    let range = sel.get_range_at(0).ok()?;
+    // how far into the paragraph the selection starts, in characters of its text
+    let before = document().create_range().ok()?;
+    before.select_node_contents(&para).ok()?;
+    before
+        .set_end(&range.start_container().ok()?, range.start_offset().ok()?)
+        .ok()?;
+    let approx = String::from(before.to_string()).chars().count();
+    let ex = explorer();
+    let d = ex.data.get_untracked();
+    let ptext = d.corpus.docs.get(di)?.text.get(start..end)?;
+    let at = ptext
+        .char_indices()
+        .nth(approx)
+        .map_or(ptext.len(), |(b, _)| b);
+    let s = ptext
+        .match_indices(wanted)
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(at))?;
+    let rect = range.get_bounding_client_rect();
+    let pane = document().query_selector(".pane.reader").ok().flatten()?;
+    let p = pane.get_bounding_client_rect();
+    Some((
+        di,
+        start + s,
+        start + s + wanted.len(),
+        rect.left() - p.left(),
+        rect.bottom() - p.top() + pane.scroll_top() as f64 + 4.0,
+    ))
 }
 
 /// Whether the page is laid out for a phone (one pane at a time).
@@ -123,7 +182,16 @@ fn pieces_view(
                             if ev.key() == "Escape" && tip.get_untracked().is_some() {
                                 ev.prevent_default();
                                 tip.set(None);
+                            } else if ev.key() == "c" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+                                ev.prevent_default();
+                                tip.set(None);
+                                correct(Target::Entity { entity, mention: Some((doc_index, mention)) });
                             }
+                        }
+                        on:contextmenu=move |ev| {
+                            ev.prevent_default();
+                            tip.set(None);
+                            correct(Target::Entity { entity, mention: Some((doc_index, mention)) });
                         }
                     >
                         {runs_view(&doc.text, runs)}
@@ -139,6 +207,15 @@ pub fn Reader() -> impl IntoView {
     let ex = explorer();
     let tip = RwSignal::new(None::<Tip>);
     let card = RwSignal::new(None::<Tip>);
+    // text selected within one paragraph of the body: (article, span, where to offer marking it)
+    let pick = RwSignal::new(None::<(usize, usize, usize, f64, f64)>);
+    let selected = move || {
+        selection_in_body(
+            ex.doc
+                .get_untracked()
+                .and_then(|s| ex.data.with_untracked(|d| d.doc_by_slug(&s)))?,
+        )
+    };
     // an article opened at a mention (from the timeline, say) scrolls to it
     Effect::new(move |_| {
         let (_, target) = (ex.doc.get(), ex.view.get().target);
@@ -240,7 +317,7 @@ pub fn Reader() -> impl IntoView {
                             })}
                         })
                         .collect_view();
-                    view! { <p>{groups}</p> }.into_any()
+                    view! { <p data-start=p.start data-end=p.end>{groups}</p> }.into_any()
                 }
             })
             .collect_view();
@@ -270,7 +347,7 @@ pub fn Reader() -> impl IntoView {
                             1 => "1 search match marked".to_string(),
                             n => format!("{n} search matches marked"),
                         }}</p> })}
-                <div class="reader-body" class:raw=raw>{body}</div>
+                <div class="reader-body" class:raw=raw on:mouseup=move |_| pick.set(selected()) on:keyup=move |_| pick.set(selected())>{body}</div>
             </article>
         }
         .into_any()
@@ -280,6 +357,12 @@ pub fn Reader() -> impl IntoView {
             {body}
             <Tooltip tip=tip />
             <MentionCard card=card />
+            {move || pick.get().map(|(doc, start, end, x, y)| view! {
+                <button type="button" class="mark-selection" style:left=format!("{x}px") style:top=format!("{y}px")
+                    on:click=move |_| { pick.set(None); correct(Target::Text { doc, start, end }); }>
+                    "Mark as entity…"
+                </button>
+            })}
         </section>
     }
 }
@@ -380,7 +463,7 @@ fn Tooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
                     if mentions == 1 { "" } else { "s" },
                 )}
             </p>
-            <p class="tip-hint">{if narrow() { "Tap for its card" } else { "Click to show the articles that name it" }}</p>
+            <p class="tip-hint">{if narrow() { "Tap for its card" } else { "Click to show the articles that name it · right-click or C to correct it" }}</p>
         })
     };
     view! {
@@ -455,6 +538,10 @@ fn MentionCard(card: RwSignal<Option<Tip>>) -> impl IntoView {
                         }
                     }
                 }>{action}</button>
+                <button type="button" class="card-fix" on:click=move |_| {
+                    card.set(None);
+                    correct(Target::Entity { entity, mention: Some((t.doc, t.mention)) });
+                }>"Correct…"</button>
                 <button type="button" class="card-close" on:click=move |_| card.set(None)>"Close"</button>
             </div>
         })

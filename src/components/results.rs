@@ -3,6 +3,7 @@
 //! linking to `?...&doc=<id>`; the open one is marked with `aria-current`. Long lists are shown
 //! a hundred at a time.
 use crate::download::{download, today};
+use crate::library::library;
 use crate::state::{explorer, Data};
 use dossier_corpus::format::export;
 use dossier_corpus::index::DocFacts;
@@ -88,7 +89,7 @@ pub fn ResultList() -> impl IntoView {
             "json" => download(
                 &format!("dossier-{date}.json"),
                 "application/json",
-                &export::guidelines_json(&d.corpus, &docs),
+                &export::guidelines_json(&d.corpus, &docs, Some(&library().log.get_untracked())),
             ),
             "csv" => download(
                 &format!("dossier-entities-{date}.csv"),

@@ -107,14 +107,28 @@ pub fn entity_ref(corpus: &Corpus, names: &[String], id: usize) -> String {
     format!("{}:{}", corpus.entities[id].kind.as_str(), names[id])
 }
 
-/// The entity an [`entity_ref`] names, if the corpus has it.
+/// The entity an [`entity_ref`] names, if the corpus has it. A link made before a correction
+/// still finds its entity: by its stable key (`g:PERSON:Kim Jong Un`, see
+/// [`crate::Entity::key`]), or by a name it is written as (after a rename or a merge, the old
+/// name is one of its aliases), the most named such entity first.
 pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<usize> {
+    if let Some(e) = corpus.entities.iter().position(|e| e.key == v) {
+        return Some(e);
+    }
     let (t, n) = v.split_once(':')?;
     let kind = EntityType::parse(t)?;
     names
         .iter()
         .enumerate()
         .position(|(i, name)| name == n && corpus.entities[i].kind == kind)
+        .or_else(|| {
+            corpus
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind && e.aliases.iter().any(|a| a == n))
+                .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
+                .map(|e| e.id)
+        })
 }
 
 impl Filter {

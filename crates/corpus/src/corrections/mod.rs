@@ -83,8 +83,10 @@ impl Anchor {
 }
 
 /// What an operation applies to.
+/// (Serialised in serde's default, externally tagged form, `{"mention": {...}}` or
+/// `"corpus"`: an internally tagged form costs the page's bundle several times the code.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "scope", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// One mention.
     Mention { at: Anchor },
@@ -100,7 +102,7 @@ pub enum Scope {
 
 /// One correction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Op {
     /// `from`'s mentions in scope join `into`, whose name survives. Over the whole corpus,
     /// `from` is gone and later entries naming it reach `into`.
@@ -173,8 +175,9 @@ pub struct Log {
 struct File {
     format: String,
     version: u32,
-    #[serde(flatten)]
-    log: Log,
+    entries: Vec<Entry>,
+    #[serde(default)]
+    undone: usize,
 }
 
 impl Log {
@@ -227,27 +230,42 @@ impl Log {
         serde_json::to_string_pretty(&File {
             format: FORMAT.into(),
             version: VERSION,
-            log: self.clone(),
+            entries: self.entries.clone(),
+            undone: self.undone,
         })
         .unwrap_or_default()
     }
 
     /// Reads an exported log, or says why it cannot.
     pub fn from_json(text: &str) -> Result<Log, String> {
-        let v: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("this is not a JSON file ({e})"))?;
-        if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        // what it says it is first, then the whole of it
+        #[derive(Deserialize)]
+        struct Head {
+            format: Option<String>,
+            version: Option<u64>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                "this JSON file is not a Dossier corrections log".to_string()
+            } else {
+                format!("this is not a JSON file ({e})")
+            }
+        })?;
+        if head.format.as_deref() != Some(FORMAT) {
             return Err("this JSON file is not a Dossier corrections log".into());
         }
-        let version = v.get("version").and_then(|n| n.as_u64()).unwrap_or(0);
+        let version = head.version.unwrap_or(0);
         if version != u64::from(VERSION) {
             return Err(format!(
                 "this corrections log is version {version}; this Dossier reads version {VERSION}"
             ));
         }
-        let file: File = serde_json::from_value(v)
+        let file: File = serde_json::from_str(text)
             .map_err(|e| format!("this corrections log is damaged ({e})"))?;
-        let mut log = file.log;
+        let mut log = Log {
+            entries: file.entries,
+            undone: file.undone,
+        };
         log.undone = log.undone.min(log.entries.len());
         Ok(log)
     }
@@ -707,6 +725,42 @@ impl Replay<'_, '_> {
             }
         }
     }
+}
+
+/// How many times `text` occurs as whole words in article `doc`, or in every article (what
+/// "apply to every occurrence" would mark, before overlaps with mentions are left out).
+pub fn occurrences_in(corpus: &Corpus, text: &str, doc: Option<usize>) -> usize {
+    if text.trim().is_empty() {
+        return 0;
+    }
+    match doc {
+        Some(d) => corpus
+            .docs
+            .get(d)
+            .map_or(0, |x| occurrences(&x.text, text).count()),
+        None => corpus
+            .docs
+            .iter()
+            .map(|x| occurrences(&x.text, text).count())
+            .sum(),
+    }
+}
+
+/// The mentions of entity `e`, as (article, index), in corpus order, at most `limit`.
+pub fn mentions_of(corpus: &Corpus, e: usize, limit: usize) -> Vec<(usize, usize)> {
+    corpus
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.mentions
+                .iter()
+                .enumerate()
+                .filter(move |(_, m)| m.entity == e)
+                .map(move |(i, _)| (d, i))
+        })
+        .take(limit)
+        .collect()
 }
 
 /// The readable part of a key: the name after its prefix and type.

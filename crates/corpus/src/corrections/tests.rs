@@ -559,3 +559,36 @@ fn the_benchmark_log_anchors_everywhere_it_points() {
     assert!(orphans.len() <= 3, "{orphans:?}");
     consistent(&c);
 }
+
+#[test]
+fn a_link_made_before_a_merge_or_rename_still_finds_its_entity() {
+    use crate::format::json::unique_names;
+    use crate::query::parse_entity_ref;
+    let mut c = two();
+    let full = key(&c, "Korea Vostok Trading Company");
+    let kvtc = key(&c, "KVTC");
+    run(
+        &mut c,
+        vec![
+            Op::Merge {
+                from: kvtc,
+                into: full.clone(),
+                scope: Scope::Corpus,
+            },
+            Op::Rename {
+                entity: full.clone(),
+                name: "Korea Vostok".into(),
+            },
+        ],
+    );
+    let names = unique_names(&c);
+    let e = ent(&c, "Korea Vostok").id;
+    assert_eq!(parse_entity_ref(&c, &names, "ORG:Korea Vostok"), Some(e));
+    assert_eq!(parse_entity_ref(&c, &names, "ORG:KVTC"), Some(e));
+    assert_eq!(
+        parse_entity_ref(&c, &names, "ORG:Korea Vostok Trading Company"),
+        Some(e)
+    );
+    assert_eq!(parse_entity_ref(&c, &names, &full), Some(e));
+    assert_eq!(parse_entity_ref(&c, &names, "ORG:Nothing"), None);
+}

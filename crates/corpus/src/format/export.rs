@@ -239,7 +239,7 @@ mod tests {
         let v: serde_json::Value =
             serde_json::from_str(&guidelines_json(&c, &[1], Some(&log))).unwrap();
         assert_eq!(v["documents"][0]["mentions"][0]["entity"], "Renamed");
-        assert_eq!(v["corrections"][0]["op"]["op"], "rename");
+        assert!(v["corrections"][0]["op"]["rename"].is_object());
         // with nothing corrected, the plain array
         assert!(serde_json::from_str::<serde_json::Value>(&guidelines_json(
             &c,
