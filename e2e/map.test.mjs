@@ -4,7 +4,8 @@
 // Clicking a marker filters by the place and lists its sentences with how the place was read;
 // a sentence opens its article at the mention. The table and the list of places not placed
 // serve keyboard users; the state lives in the URL; a bad value is reported; the outlines
-// failing to load leaves the places listed; it passes axe in both themes and fits a phone.
+// failing to load leaves the places listed, and the view's code failing to load says so and
+// retries; it passes axe in both themes and fits a phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -119,6 +120,17 @@ test('keyboard, URL state, a bad value, missing outlines and a phone', async () 
   await broken.locator('.map-status', { hasText: 'could not be loaded (HTTP 404)' }).waitFor();
   assert.ok(await broken.locator('.map-table tbody tr').count() > 3);
   await broken.close();
+  // the map's code that cannot be fetched (offline, or a site updated since): a message and a
+  // retry, and the rest of the page goes on
+  const offline = await browser.context.newPage();
+  await offline.route('**/split_map_pane*.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await offline.goto(`${server.url}?pane=map`);
+  await offline.locator('.lazy-failed', { hasText: 'This view could not be loaded' }).waitFor();
+  await offline.locator('.result-list li').first().waitFor();
+  await offline.unroute('**/split_map_pane*.wasm');
+  await offline.getByRole('button', { name: 'Try again' }).click();
+  await offline.locator('.map-marker').first().waitFor();
+  await offline.close();
   // on a phone
   const phone = await open(browser, `${server.url}?pane=map`, { viewport: { width: 375, height: 740 } });
   await phone.locator('.map-marker').first().waitFor();

@@ -6,7 +6,7 @@
 //! longer applies, undo and redo, export and import of the log, the storage warning, and the
 //! likely duplicates to merge in one click. Every operation is built here and carried out by
 //! `dossier_corpus::corrections` through the library, which keeps the log in IndexedDB.
-use crate::components::type_style;
+use crate::components::{type_style, Draw, Unloaded};
 use crate::download::{download, today};
 use crate::library::library;
 use crate::state::{explorer, Pane};
@@ -527,14 +527,14 @@ type Body = fn(Target, RwSignal<Option<Target>>) -> AnyView;
 
 /// The dialog's forms, loaded when it first opens (a split point with `split`).
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn dialog_forms() -> Body {
-    dialog_body
+#[leptos::wasm_split::wasm_split(dialog_forms, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dialog_forms() -> Result<Body, Unloaded> {
+    Ok(dialog_body)
 }
 
 #[cfg(not(feature = "split"))]
-async fn dialog_forms() -> Body {
-    dialog_body
+async fn dialog_forms() -> Result<Body, Unloaded> {
+    Ok(dialog_body)
 }
 
 /// The correction dialog (modal), over whatever is shown.
@@ -542,9 +542,11 @@ async fn dialog_forms() -> Body {
 pub fn CorrectDialog() -> impl IntoView {
     let Correcting(target) = expect_context::<Correcting>();
     let close = move || target.set(None);
-    let forms = RwSignal::new(None::<Body>);
+    // the forms' code, fetched the first time the dialog opens (again if that failed)
+    let forms = RwSignal::new(None::<Result<Body, Unloaded>>);
     Effect::new(move |_| {
-        if target.with(Option::is_some) && forms.get_untracked().is_none() {
+        if target.with(Option::is_some) && !matches!(forms.get_untracked(), Some(Ok(_))) {
+            forms.set(None);
             leptos::task::spawn_local(async move { forms.set(Some(dialog_forms().await)) });
         }
     });
@@ -566,7 +568,11 @@ pub fn CorrectDialog() -> impl IntoView {
     let body = move || {
         let t = target.get()?;
         Some(match forms.get() {
-            Some(draw) => draw(t, target),
+            Some(Ok(draw)) => draw(t, target),
+            Some(Err(Unloaded)) => view! {
+                <p id="fix-title" role="alert">"The correction forms could not be loaded: the site may be offline, or updated since this page opened. Close this and try again."</p>
+            }
+            .into_any(),
             None => view! { <p id="fix-title" role="status">"Loading…"</p> }.into_any(),
         })
     };
@@ -622,14 +628,14 @@ fn import_file(file: web_sys::File, message: RwSignal<String>) {
 
 /// The "Corrections" pane, loaded when it is first shown.
 #[cfg(feature = "split")]
-#[leptos::lazy]
-pub fn corrections_pane() -> fn() -> AnyView {
-    || view! { <CorrectionsPanel /> }.into_any()
+#[leptos::wasm_split::wasm_split(corrections_pane, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn corrections_pane() -> Draw {
+    Ok(|| view! { <CorrectionsPanel /> }.into_any())
 }
 
 #[cfg(not(feature = "split"))]
-pub async fn corrections_pane() -> fn() -> AnyView {
-    || view! { <CorrectionsPanel /> }.into_any()
+pub async fn corrections_pane() -> Draw {
+    Ok(|| view! { <CorrectionsPanel /> }.into_any())
 }
 
 /// The "Corrections" pane.

@@ -3,6 +3,7 @@
 //! sides side by side: the value, the source and date, and the sentence with the value marked,
 //! each one click from its article. A later report that revises an earlier one is shown as a
 //! revision. What it lists comes from `dossier_corpus::views::disagree`.
+use crate::components::Draw;
 use crate::state::{explorer, Pane};
 use dossier_corpus::views::disagree::{slot_label, value_label, Kind};
 use dossier_corpus::views::timeline::{day_epoch, format_epoch};
@@ -10,14 +11,14 @@ use leptos::prelude::*;
 
 /// The disagreements pane, loaded when it is first shown (a split point with `split`).
 #[cfg(feature = "split")]
-#[leptos::lazy]
-pub fn disagreements_pane() -> fn() -> AnyView {
-    || view! { <DisagreementsPanel /> }.into_any()
+#[leptos::wasm_split::wasm_split(disagreements_pane, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn disagreements_pane() -> Draw {
+    Ok(|| view! { <DisagreementsPanel /> }.into_any())
 }
 
 #[cfg(not(feature = "split"))]
-pub async fn disagreements_pane() -> fn() -> AnyView {
-    || view! { <DisagreementsPanel /> }.into_any()
+pub async fn disagreements_pane() -> Draw {
+    Ok(|| view! { <DisagreementsPanel /> }.into_any())
 }
 
 #[component]

@@ -9,7 +9,7 @@
 //! reader users. The drawing is built with plain DOM calls (one function, not a component
 //! per shape, which keeps the page's bundle small); what it draws comes from
 //! `dossier_corpus::views::map`.
-use crate::components::{box_width, type_style};
+use crate::components::{box_width, type_style, Draw};
 use crate::state::{explorer, timed, Pane, Timer};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::map::atlas::{self, Atlas, Frame};
@@ -111,14 +111,14 @@ fn kind_label(k: PlaceKind) -> &'static str {
 
 /// The map pane, loaded when it is first shown (a split point with `split`).
 #[cfg(feature = "split")]
-#[leptos::lazy]
-pub fn map_pane() -> fn() -> AnyView {
-    || view! { <MapPanel /> }.into_any()
+#[leptos::wasm_split::wasm_split(map_pane, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn map_pane() -> Draw {
+    Ok(|| view! { <MapPanel /> }.into_any())
 }
 
 #[cfg(not(feature = "split"))]
-pub async fn map_pane() -> fn() -> AnyView {
-    || view! { <MapPanel /> }.into_any()
+pub async fn map_pane() -> Draw {
+    Ok(|| view! { <MapPanel /> }.into_any())
 }
 
 #[component]

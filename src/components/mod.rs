@@ -17,19 +17,46 @@ pub mod timeline;
 use dossier_corpus::EntityType;
 use leptos::prelude::*;
 
+/// A view's code that could not be loaded: the network is down, or the site was updated since
+/// the page opened and the old chunk is gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unloaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Unloaded {
+        Unloaded
+    }
+}
+
+/// What a split point gives: the function that draws its view, once its chunk has loaded.
+pub type Draw = Result<fn() -> AnyView, Unloaded>;
+
 /// A view whose code is loaded when it is first shown: `load` is a split point (with the
-/// `split` feature its code is a chunk of its own, fetched then) that gives the function
-/// drawing the view; "Loading…" until it is there.
-pub fn lazy_view<F>(load: impl FnOnce() -> F + 'static) -> impl IntoView
+/// `split` feature its code is a chunk of its own, fetched then); "Loading…" until it is there,
+/// and a message with a retry if it cannot be fetched (a failed load is not remembered).
+pub fn lazy_view<F>(load: fn() -> F) -> impl IntoView
 where
-    F: std::future::Future<Output = fn() -> AnyView> + 'static,
+    F: std::future::Future<Output = Draw> + 'static,
 {
-    let ready = RwSignal::new(None::<fn() -> AnyView>);
-    let fut = load();
-    leptos::task::spawn_local(async move { ready.set(Some(fut.await)) });
-    move || match ready.get() {
-        Some(draw) => draw(),
+    let ready = RwSignal::new(None::<Draw>);
+    let fetch = move || {
+        ready.set(None);
+        leptos::task::spawn_local(async move { ready.set(Some(load().await)) });
+    };
+    fetch();
+    move || {
+        match ready.get() {
+        Some(Ok(draw)) => draw(),
+        Some(Err(Unloaded)) => view! {
+            <div class="lazy-failed" role="alert">
+                <p>"This view could not be loaded: the site may be offline, or updated since this page opened."</p>
+                <button type="button" on:click=move |_| fetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
         None => view! { <p class="hint lazy-loading" role="status">"Loading…"</p> }.into_any(),
+    }
     }
 }
 

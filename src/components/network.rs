@@ -5,7 +5,7 @@
 //! pans (wheel, drag, buttons, + − arrows 0 on the focused chart), and lists the same ties in a
 //! table. Clicking a node adds it to the filter; clicking a tie opens its evidence, whose
 //! sentences open their articles. What it draws comes from `dossier_corpus::views::network`.
-use crate::components::{box_width, type_style};
+use crate::components::{box_width, type_style, Draw};
 use crate::state::{explorer, timed, NetView, Pane, ViewOptions, NET_K};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::network::{
@@ -81,14 +81,14 @@ fn edge_counts(e: &Edge) -> String {
 
 /// The network pane, loaded when it is first shown (a split point with `split`).
 #[cfg(feature = "split")]
-#[leptos::lazy]
-pub fn network_pane() -> fn() -> AnyView {
-    || view! { <NetworkPanel /> }.into_any()
+#[leptos::wasm_split::wasm_split(network_pane, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn network_pane() -> Draw {
+    Ok(|| view! { <NetworkPanel /> }.into_any())
 }
 
 #[cfg(not(feature = "split"))]
-pub async fn network_pane() -> fn() -> AnyView {
-    || view! { <NetworkPanel /> }.into_any()
+pub async fn network_pane() -> Draw {
+    Ok(|| view! { <NetworkPanel /> }.into_any())
 }
 
 #[component]
