@@ -9,7 +9,7 @@
 //! reader users. The drawing is built with plain DOM calls (one function, not a component
 //! per shape, which keeps the page's bundle small); what it draws comes from
 //! `dossier_corpus::views::map`.
-use crate::components::{box_width, type_style, Draw};
+use crate::components::{box_width, type_style, Draw, Zoom};
 use crate::state::{explorer, timed, Pane, Timer};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::map::atlas::{self, Atlas, Frame};
@@ -75,31 +75,8 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The pan and zoom of the drawing.
-#[derive(Clone, Copy, PartialEq)]
-struct Zoom {
-    k: f64,
-    x: f64,
-    y: f64,
-}
-
-impl Zoom {
-    const NONE: Zoom = Zoom {
-        k: 1.0,
-        x: 0.0,
-        y: 0.0,
-    };
-
-    fn about(self, factor: f64, cx: f64, cy: f64) -> Zoom {
-        let k = (self.k * factor).clamp(1.0, 40.0);
-        let f = k / self.k;
-        Zoom {
-            k,
-            x: cx - (cx - self.x) * f,
-            y: cy - (cy - self.y) * f,
-        }
-    }
-}
+/// How far the drawing zooms out and in.
+const ZOOM_RANGE: (f64, f64) = (1.0, 40.0);
 
 fn kind_label(k: PlaceKind) -> &'static str {
     match k {
@@ -352,7 +329,7 @@ pub fn MapPanel() -> impl IntoView {
                 e.prevent_default();
                 if let Some((x, y, _)) = to_drawing(e.client_x() as f64, e.client_y() as f64) {
                     let f = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
-                    zoom.update(|z| *z = z.about(f, x, y));
+                    zoom.update(|z| *z = z.about(f, x, y, ZOOM_RANGE));
                 }
             });
         let opts = web_sys::AddEventListenerOptions::new();
@@ -397,7 +374,7 @@ pub fn MapPanel() -> impl IntoView {
             let m = data.get_untracked();
             if c.members.len() > 1 && zoom.get_untracked().k < 40.0 {
                 let z = zoom.get_untracked();
-                zoom.set(z.about(3.0, c.x * z.k + z.x, c.y * z.k + z.y));
+                zoom.set(z.about(3.0, c.x * z.k + z.x, c.y * z.k + z.y, ZOOM_RANGE));
             } else {
                 choose(m.markers[c.members[0]].entity as usize);
             }
@@ -463,7 +440,7 @@ pub fn MapPanel() -> impl IntoView {
     };
     let zoom_by = move |factor: f64| {
         let f = frame();
-        zoom.update(|z| *z = z.about(factor, f.width / 2.0, f.height() / 2.0));
+        zoom.update(|z| *z = z.about(factor, f.width / 2.0, f.height() / 2.0, ZOOM_RANGE));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let step = width.get_untracked() * 0.1;

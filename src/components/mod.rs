@@ -60,6 +60,34 @@ where
     }
 }
 
+/// The pan and zoom of a chart's drawing (the network's, the map's): scale and translation in
+/// drawing units.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Zoom {
+    pub k: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Zoom {
+    pub const NONE: Zoom = Zoom {
+        k: 1.0,
+        x: 0.0,
+        y: 0.0,
+    };
+
+    /// Zooms by `factor` about the drawing point (`cx`, `cy`), the scale kept within `range`.
+    pub fn about(self, factor: f64, cx: f64, cy: f64, (lo, hi): (f64, f64)) -> Zoom {
+        let k = (self.k * factor).clamp(lo, hi);
+        let f = k / self.k;
+        Zoom {
+            k,
+            x: cx - (cx - self.x) * f,
+            y: cy - (cy - self.y) * f,
+        }
+    }
+}
+
 /// The width of a chart's box, measured when it is drawn and when the window resizes (so a
 /// chart's drawing is as wide as its box and its text keeps its size), at least `min`.
 pub fn box_width(frame: NodeRef<leptos::html::Div>, min: f64) -> RwSignal<f64> {

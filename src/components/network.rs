@@ -5,7 +5,7 @@
 //! pans (wheel, drag, buttons, + − arrows 0 on the focused chart), and lists the same ties in a
 //! table. Clicking a node adds it to the filter; clicking a tie opens its evidence, whose
 //! sentences open their articles. What it draws comes from `dossier_corpus::views::network`.
-use crate::components::{box_width, type_style, Draw};
+use crate::components::{box_width, type_style, Draw, Zoom};
 use crate::state::{explorer, timed, NetView, Pane, ViewOptions, NET_K};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::network::{
@@ -28,32 +28,8 @@ const END_TYPES: [EntityType; 5] = [
 /// Evidence sentences listed before "show more".
 const EVIDENCE_PAGE: usize = 40;
 
-/// The pan and zoom of the drawing: scale and translation in drawing units.
-#[derive(Clone, Copy, PartialEq)]
-struct Zoom {
-    k: f64,
-    x: f64,
-    y: f64,
-}
-
-impl Zoom {
-    const NONE: Zoom = Zoom {
-        k: 1.0,
-        x: 0.0,
-        y: 0.0,
-    };
-
-    /// Zooms by `factor` about the drawing point (`cx`, `cy`).
-    fn about(self, factor: f64, cx: f64, cy: f64) -> Zoom {
-        let k = (self.k * factor).clamp(0.5, 8.0);
-        let f = k / self.k;
-        Zoom {
-            k,
-            x: cx - (cx - self.x) * f,
-            y: cy - (cy - self.y) * f,
-        }
-    }
-}
+/// How far the drawing zooms out and in.
+const ZOOM_RANGE: (f64, f64) = (0.5, 8.0);
 
 /// What the pointer is over.
 #[derive(Clone, Copy, PartialEq)]
@@ -159,7 +135,7 @@ pub fn NetworkPanel() -> impl IntoView {
                 e.prevent_default();
                 if let Some((x, y, _)) = to_drawing(e.client_x() as f64, e.client_y() as f64) {
                     let factor = if e.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 };
-                    zoom.update(|z| *z = z.about(factor, x, y));
+                    zoom.update(|z| *z = z.about(factor, x, y, ZOOM_RANGE));
                 }
             });
         let opts = web_sys::AddEventListenerOptions::new();
@@ -205,7 +181,7 @@ pub fn NetworkPanel() -> impl IntoView {
     let on_up = move |_| drag.set(None);
     let zoom_by = move |factor: f64| {
         let (w, h) = (width.get_untracked(), height());
-        zoom.update(|z| *z = z.about(factor, w / 2.0, h / 2.0));
+        zoom.update(|z| *z = z.about(factor, w / 2.0, h / 2.0, ZOOM_RANGE));
     };
     let pan_by = move |dx: f64, dy: f64| {
         let w = width.get_untracked();
