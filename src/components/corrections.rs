@@ -6,7 +6,7 @@
 //! longer applies, undo and redo, export and import of the log, the storage warning, and the
 //! likely duplicates to merge in one click. Every operation is built here and carried out by
 //! `dossier_corpus::corrections` through the library, which keeps the log in IndexedDB.
-use crate::components::{type_style, Draw, Unloaded};
+use crate::components::{plural, type_style, Draw, Unloaded};
 use crate::download::{download, today};
 use crate::library::library;
 use crate::state::{explorer, Pane};
@@ -43,10 +43,6 @@ pub fn correct(target: Target) {
     if let Some(c) = use_context::<Correcting>() {
         c.0.set(Some(target));
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn counts(corpus: &Corpus, e: usize) -> String {

@@ -9,7 +9,7 @@
 //! reader users. The drawing is built with plain DOM calls (one function, not a component
 //! per shape, which keeps the page's bundle small); what it draws comes from
 //! `dossier_corpus::views::map`.
-use crate::components::{box_width, type_style, Draw, Zoom};
+use crate::components::{box_width, drawing_point, plural, type_style, wheel_zooms, Draw, Zoom};
 use crate::state::{explorer, timed, Pane, Timer};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::map::atlas::{self, Atlas, Frame};
@@ -18,7 +18,6 @@ use dossier_corpus::{EntityType, PlaceKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -69,10 +68,6 @@ fn clear(e: &web_sys::Element) {
     while let Some(c) = e.first_child() {
         let _ = e.remove_child(&c);
     }
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How far the drawing zooms out and in.
@@ -313,34 +308,8 @@ pub fn MapPanel() -> impl IntoView {
             let _ = layer.append_child(&g);
         }
     });
-    // the wheel zooms about the pointer (non-passive, so the page does not scroll)
-    let to_drawing = move |cx: f64, cy: f64| -> Option<(f64, f64, f64)> {
-        let el = chart.get_untracked()?;
-        let r = el.get_bounding_client_rect();
-        (r.width() > 0.0).then(|| {
-            let s = width.get_untracked() / r.width();
-            ((cx - r.left()) * s, (cy - r.top()) * s, s)
-        })
-    };
-    Effect::new(move |_| {
-        let Some(el) = chart.get() else { return };
-        let on_wheel =
-            Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
-                e.prevent_default();
-                if let Some((x, y, _)) = to_drawing(e.client_x() as f64, e.client_y() as f64) {
-                    let f = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
-                    zoom.update(|z| *z = z.about(f, x, y, ZOOM_RANGE));
-                }
-            });
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_passive(false);
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-            "wheel",
-            on_wheel.as_ref().unchecked_ref(),
-            &opts,
-        );
-        on_wheel.forget();
-    });
+    let to_drawing = move |cx: f64, cy: f64| drawing_point(chart, width, cx, cy);
+    wheel_zooms(chart, width, zoom, 1.25, ZOOM_RANGE);
     let target_of = |ev: &web_sys::Event, sel: &str| {
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

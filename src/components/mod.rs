@@ -17,6 +17,12 @@ pub mod timeline;
 use dossier_corpus::EntityType;
 use leptos::prelude::*;
 
+/// A count and its noun: "1 mention", "3 mentions".
+pub fn plural<N: std::fmt::Display + PartialEq + From<u8>>(n: N, one: &str, many: &str) -> String {
+    let word = if n == N::from(1) { one } else { many };
+    format!("{n} {word}")
+}
+
 /// A view's code that could not be loaded: the network is down, or the site was updated since
 /// the page opened and the old chunk is gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +92,54 @@ impl Zoom {
             y: cy - (cy - self.y) * f,
         }
     }
+}
+
+/// Where a client point falls in a chart's drawing `width` units wide: (x, y, drawing units
+/// per pixel), once the chart is laid out.
+pub fn drawing_point(
+    chart: NodeRef<leptos::svg::Svg>,
+    width: RwSignal<f64>,
+    cx: f64,
+    cy: f64,
+) -> Option<(f64, f64, f64)> {
+    let el = chart.get_untracked()?;
+    let r = el.get_bounding_client_rect();
+    (r.width() > 0.0).then(|| {
+        let s = width.get_untracked() / r.width();
+        ((cx - r.left()) * s, (cy - r.top()) * s, s)
+    })
+}
+
+/// The wheel zooms a chart about the pointer, by `step` a notch in or out, the scale kept
+/// within `range` (a native, non-passive listener, so the page does not scroll under it).
+pub fn wheel_zooms(
+    chart: NodeRef<leptos::svg::Svg>,
+    width: RwSignal<f64>,
+    zoom: RwSignal<Zoom>,
+    step: f64,
+    range: (f64, f64),
+) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    Effect::new(move |_| {
+        let Some(el) = chart.get() else { return };
+        let on_wheel =
+            Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+                e.prevent_default();
+                let at = drawing_point(chart, width, e.client_x() as f64, e.client_y() as f64);
+                if let Some((x, y, _)) = at {
+                    let factor = if e.delta_y() < 0.0 { step } else { 1.0 / step };
+                    zoom.update(|z| *z = z.about(factor, x, y, range));
+                }
+            });
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_passive(false);
+        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            on_wheel.as_ref().unchecked_ref(),
+            &opts,
+        );
+        on_wheel.forget();
+    });
 }
 
 /// The width of a chart's box, measured when it is drawn and when the window resizes (so a

@@ -5,7 +5,7 @@
 //! pans (wheel, drag, buttons, + − arrows 0 on the focused chart), and lists the same ties in a
 //! table. Clicking a node adds it to the filter; clicking a tie opens its evidence, whose
 //! sentences open their articles. What it draws comes from `dossier_corpus::views::network`.
-use crate::components::{box_width, type_style, Draw, Zoom};
+use crate::components::{box_width, drawing_point, plural, type_style, wheel_zooms, Draw, Zoom};
 use crate::state::{explorer, timed, NetView, Pane, ViewOptions, NET_K};
 use dossier_corpus::query::Criterion;
 use dossier_corpus::views::network::{
@@ -14,7 +14,6 @@ use dossier_corpus::views::network::{
 use dossier_corpus::EntityType;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The types a tie's ends can be chosen from.
@@ -36,10 +35,6 @@ const ZOOM_RANGE: (f64, f64) = (0.5, 8.0);
 enum Hovered {
     Node(usize),
     Edge(usize),
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// An edge's one-line description: its counts and strength.
@@ -118,35 +113,8 @@ pub fn NetworkPanel() -> impl IntoView {
     let hover = RwSignal::new(None::<Hovered>);
     // the drawing's coordinates of a client point
     let chart = NodeRef::<leptos::svg::Svg>::new();
-    let to_drawing = move |cx: f64, cy: f64| -> Option<(f64, f64, f64)> {
-        let el = chart.get_untracked()?;
-        let r = el.get_bounding_client_rect();
-        (r.width() > 0.0).then(|| {
-            let s = width.get_untracked() / r.width();
-            ((cx - r.left()) * s, (cy - r.top()) * s, s)
-        })
-    };
-    // the wheel zooms about the pointer (a native, non-passive listener, so the page does not
-    // scroll under it)
-    Effect::new(move |_| {
-        let Some(el) = chart.get() else { return };
-        let on_wheel =
-            Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
-                e.prevent_default();
-                if let Some((x, y, _)) = to_drawing(e.client_x() as f64, e.client_y() as f64) {
-                    let factor = if e.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 };
-                    zoom.update(|z| *z = z.about(factor, x, y, ZOOM_RANGE));
-                }
-            });
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_passive(false);
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-            "wheel",
-            on_wheel.as_ref().unchecked_ref(),
-            &opts,
-        );
-        on_wheel.forget();
-    });
+    let to_drawing = move |cx: f64, cy: f64| drawing_point(chart, width, cx, cy);
+    wheel_zooms(chart, width, zoom, 1.2, ZOOM_RANGE);
     // dragging the background pans
     let drag = RwSignal::new(None::<(f64, f64, Zoom)>);
     let on_down = move |ev: web_sys::PointerEvent| {
