@@ -671,16 +671,7 @@ impl Library {
             lib.outcomes.set(Vec::new());
             base
         } else {
-            let hashes = lib.hashes.get_value().unwrap_or_else(|| {
-                let h = Arc::new(
-                    base.docs
-                        .iter()
-                        .map(|d| content_hash(&d.text))
-                        .collect::<Vec<_>>(),
-                );
-                lib.hashes.set_value(Some(h.clone()));
-                h
-            });
+            let hashes = lib.hashes_of(&base);
             let mut c = (*base).clone();
             let outcomes = timed("dossier-corrections-replay", || {
                 corrections::apply(&mut c, log.active(), Some(&hashes))
@@ -806,19 +797,27 @@ impl Library {
         });
     }
 
+    /// The content hashes of the linked corpus's articles, computed once per relink (the shown
+    /// corpus has the same articles in the same order, so they serve it too).
+    fn hashes_of(&self, corpus: &Corpus) -> Arc<Vec<String>> {
+        if let Some(h) = self.hashes.get_value() {
+            return h;
+        }
+        let h = Arc::new(
+            corpus
+                .docs
+                .iter()
+                .map(|d| content_hash(&d.text))
+                .collect::<Vec<_>>(),
+        );
+        self.hashes.set_value(Some(h.clone()));
+        h
+    }
+
     /// The content hash of the shown corpus's article `d` (for anchoring a correction there).
     pub fn hash_of(&self, d: usize) -> Option<String> {
-        if self.hashes.get_value().is_none() {
-            let h = self.ex.data.with_untracked(|x| {
-                x.corpus
-                    .docs
-                    .iter()
-                    .map(|d| content_hash(&d.text))
-                    .collect::<Vec<_>>()
-            });
-            self.hashes.set_value(Some(Arc::new(h)));
-        }
-        self.hashes.get_value().and_then(|h| h.get(d).cloned())
+        let h = self.ex.data.with_untracked(|x| self.hashes_of(&x.corpus));
+        h.get(d).cloned()
     }
 
     /// Deletes the reader's articles with these names (undo brings them back).

@@ -482,14 +482,10 @@ impl Replay<'_, '_> {
             by_doc.entry(d).or_default().push(i);
         }
         for (d, gone) in by_doc {
-            let mentions = &mut self.corpus.docs[d].mentions;
             for &i in &gone {
-                let e = mentions[i].entity;
-                if e >= self.touched.len() {
-                    self.touched.resize(e + 1, false);
-                }
-                self.touched[e] = true;
+                self.touch(self.corpus.docs[d].mentions[i].entity);
             }
+            let mentions = &mut self.corpus.docs[d].mentions;
             let mut i = 0;
             mentions.retain(|_| {
                 let keep = !gone.contains(&i);
@@ -503,15 +499,13 @@ impl Replay<'_, '_> {
     /// Adds a mention of `e` at a span unless one overlaps it; returns whether it did.
     fn add_at(&mut self, d: usize, start: usize, end: usize, e: usize) -> bool {
         let kind = self.corpus.entities[e].kind;
-        let mentions = &mut self.corpus.docs[d].mentions;
-        if mentions.iter().any(|m| m.start < end && start < m.end) {
+        let doc = &self.corpus.docs[d];
+        if doc.mentions.iter().any(|m| m.start < end && start < m.end) {
             return false;
         }
+        self.names_in(e, d);
+        let mentions = &mut self.corpus.docs[d].mentions;
         let at = mentions.partition_point(|m| m.start < start);
-        if e >= self.docs_of.len() {
-            self.docs_of.resize_with(e + 1, Vec::new);
-        }
-        self.docs_of[e].push(d as u32);
         mentions.insert(
             at,
             Mention {
