@@ -82,6 +82,11 @@ test('a suggested merge shows its direction, merges, undoes and redoes, and is k
   await page.goto(`${server.url}?e=ORG:KVTC`);
   await page.waitForSelector('.result-list li', { state: 'attached' });
   await waitForCount(page.locator('.result-list .article-item'), 2, 20_000);
+  // and so does one naming it by the stable key it had before the merge
+  await page.goto(`${server.url}?e=${encodeURIComponent('n:ORG:kvtc')}`);
+  await page.waitForSelector('.result-list li', { state: 'attached' });
+  await waitForCount(page.locator('.result-list .article-item'), 2, 20_000);
+  assert.equal(await page.locator('.notices').count(), 0, 'the old key is not reported as unknown');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -60,7 +60,7 @@ test('clicking a mention filters the corpus to the articles naming it', async ()
   await waitForCount(results(page), 5);
   await page.locator('.reader-body .mention', { hasText: 'Kinzhal' }).first().click();
   await waitForCount(results(page), 1);
-  assert.deepEqual(params(page).getAll('e'), ['WEAPON:Kinzhal']);
+  assert.deepEqual(params(page).getAll('e'), ['g:WEAPON:Kinzhal']);
   assert.equal(params(page).get('doc'), DOC_002, 'the article stays open');
   await page.locator('.chip', { hasText: 'Kinzhal' }).waitFor();
   assert.match(await page.locator('.result-count').textContent(), /1 of 5 articles/);
@@ -135,7 +135,7 @@ test('choosing several entities filters to all of them, or any with the switch',
   await page.getByRole('button', { name: 'Any chosen' }).click();
   await waitForCount(results(page), 2);
   assert.equal(params(page).get('any'), '1');
-  assert.deepEqual(params(page).getAll('e'), ['PERSON:Sergei Shoigu', 'PERSON:Kim Jong-sik']);
+  assert.deepEqual(params(page).getAll('e'), ['g:PERSON:Sergei Shoigu', 'g:PERSON:Kim Jong Sik']);
   await page.close();
 });
 

@@ -35,7 +35,7 @@ test('node, then tie, then evidence, then article', async () => {
   assert.match(await page.locator('.net-status').textContent(), /^Kim Jong Un · Person · \d+ mentions/);
   // clicking it filters by it, and the network centres on it
   await kim.locator('circle').click();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'PERSON:Kim Jong Un');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'g:PERSON:Kim Jong Un');
   await page.locator('.net-summary', { hasText: 'Centred on Kim Jong Un.' }).waitFor();
   // the tie to Shoigu: hover names it, click opens its evidence
   const tie = page.locator('.net-edge[data-tie~="Kim Jong Un"][data-tie*="Sergei Shoigu"], .net-edge[data-tie^="Kim Jong Un~Sergei Shoigu"], .net-edge[data-tie="Sergei Shoigu~Kim Jong Un"]');

@@ -18,7 +18,7 @@ test('a date filters to the articles naming it, from the reader and from the pan
   await waitForCount(results(page), 5);
   await page.locator('.reader-body .mention.t-date', { hasText: 'August 12 to 14' }).first().click();
   await page.waitForFunction(() => new URL(location.href).searchParams.getAll('e').length === 1);
-  assert.match(params(page).get('e'), /^DATE:2024-08-12\/2024-08-14/);
+  assert.match(params(page).get('e'), /^d:2024-08-12\/2024-08-14/);
   await page.locator(`.result-list a[data-doc="${DOC_002}"]`).waitFor();
   assert.doesNotMatch(await page.locator('.result-count').textContent(), /^0 of/);
   // the panel's dates are not all greyed out, and one of them filters too
@@ -172,7 +172,7 @@ test('on a phone, tapping a name shows its card first; its button filters and sh
   }
   await card.getByRole('button', { name: /Show the article naming Kinzhal/ }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.getAll('e').length === 1);
-  assert.deepEqual(params(page).getAll('e'), ['WEAPON:Kinzhal']);
+  assert.deepEqual(params(page).getAll('e'), ['g:WEAPON:Kinzhal']);
   assert.equal(await page.locator('.results').isVisible(), true, 'the list is shown');
   assert.equal(await card.isVisible(), false);
   await page.close();

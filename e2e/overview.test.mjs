@@ -23,7 +23,7 @@ test('the overview is the landing view: counts, the most-named entities one clic
   assert.ok(await overview.locator('.top-group.t-weapon .top-entity').count() > 0);
   // one click filters, and the overview follows the filter
   await overview.locator('.top-group.t-person .top-entity', { hasText: 'Sergei Shoigu' }).click();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'PERSON:Sergei Shoigu');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'g:PERSON:Sergei Shoigu');
   await overview.locator('.overview-counts', { hasText: /of 5 articles/ }).waitFor();
   // the reader is one click away, and closing it brings the overview back
   await results(page).first().locator('a').click();

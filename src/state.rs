@@ -85,14 +85,14 @@ pub struct ViewOptions {
     pub pane: Pane,
     /// The network's options.
     pub net: NetView,
-    /// The place whose sentences the map shows (`mp=PLACE:Kursk`).
+    /// The place whose sentences the map shows (`mp=g:PLACE:Kursk Oblast`).
     pub place: Option<usize>,
 }
 
 /// The network view's options (in the URL): the types at each end of a tie
 /// (`nt=PERSON-WEAPON`, `ANY` for either), whether shared paragraphs count (`np=1`), how many
 /// of the focus's ties it shows (`nk=50`), and the tie whose evidence is open
-/// (`ne=PERSON:Kim Jong Un~PERSON:Sergei Shoigu`).
+/// (`ne=g:PERSON:Kim Jong Un~g:PERSON:Sergei Shoigu`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NetView {
     pub ends: (Option<EntityType>, Option<EntityType>),
@@ -131,7 +131,7 @@ fn format_ends((a, b): (Option<EntityType>, Option<EntityType>)) -> String {
     format!("{}-{}", end(a), end(b))
 }
 
-/// `PERSON:Kim Jong Un~PERSON:Sergei Shoigu` as two entities.
+/// `g:PERSON:Kim Jong Un~g:PERSON:Sergei Shoigu` as two entities (keys, or the older `TYPE:name`).
 fn parse_tie(corpus: &Corpus, names: &[String], v: &str) -> Option<(usize, usize)> {
     let (a, b) = v.split_once('~')?;
     let a = query::parse_entity_ref(corpus, names, a)?;
@@ -384,7 +384,7 @@ impl Explorer {
     /// The URL for a filter, view and open article.
     pub fn url_for(&self, f: &Filter, view: &ViewOptions, doc: Option<&str>) -> String {
         let d = self.data.get_untracked();
-        let mut pairs = f.to_params(&d.corpus, &d.names);
+        let mut pairs = f.to_params(&d.corpus);
         for t in &view.hidden {
             pairs.push(("hide".into(), t.as_str().into()));
         }
@@ -405,7 +405,7 @@ impl Explorer {
             Pane::Corrections => pairs.push(("pane".into(), "corrections".into())),
         }
         if let Some(p) = view.place {
-            pairs.push(("mp".into(), query::entity_ref(&d.corpus, &d.names, p)));
+            pairs.push(("mp".into(), query::entity_ref(&d.corpus, p)));
         }
         let net = &view.net;
         if net.ends != (None, None) {
@@ -418,7 +418,7 @@ impl Explorer {
             pairs.push(("nk".into(), net.k.to_string()));
         }
         if let Some((a, b)) = net.edge {
-            let r = |e| query::entity_ref(&d.corpus, &d.names, e);
+            let r = |e| query::entity_ref(&d.corpus, e);
             pairs.push(("ne".into(), format!("{}~{}", r(a), r(b))));
         }
         if let Some(doc) = doc {

@@ -10,6 +10,7 @@
 use crate::index::search::TextQuery;
 use crate::index::{partial, type_bit, Day, Index};
 use crate::{Corpus, EntityType};
+use dossier_model::text::fold::norm_name;
 use roaring::RoaringBitmap;
 
 /// One criterion of a filter.
@@ -102,9 +103,11 @@ pub struct Filter {
     pub furniture: bool,
 }
 
-/// How an entity is written in a URL: its type and unique name (`PERSON:Kim Jong Un`).
-pub fn entity_ref(corpus: &Corpus, names: &[String], id: usize) -> String {
-    format!("{}:{}", corpus.entities[id].kind.as_str(), names[id])
+/// How an entity is written in a URL: its stable key (`g:PERSON:Kim Jong Un`,
+/// `n:ORG:korea vostok`, see [`crate::Entity::key`]), so that a shared link names the same
+/// thing after articles are added, extraction improves or a correction renames it.
+pub fn entity_ref(corpus: &Corpus, id: usize) -> String {
+    corpus.entities[id].key.clone()
 }
 
 /// The entity an [`entity_ref`] names, if the corpus has it. A link made before a correction
@@ -114,6 +117,20 @@ pub fn entity_ref(corpus: &Corpus, names: &[String], id: usize) -> String {
 pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<usize> {
     if let Some(e) = corpus.entities.iter().position(|e| e.key == v) {
         return Some(e);
+    }
+    if let Some((kind, n)) = key_parts(v) {
+        // a key no entity holds now: merged away, or renamed; its name is an alias of what
+        // holds its mentions (compared as keys compare names)
+        let n = norm_name(n);
+        return corpus
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == kind
+                    && (norm_name(&e.name) == n || e.aliases.iter().any(|a| norm_name(a) == n))
+            })
+            .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
+            .map(|e| e.id);
     }
     let (t, n) = v.split_once(':')?;
     let kind = EntityType::parse(t)?;
@@ -129,6 +146,16 @@ pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<us
                 .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
                 .map(|e| e.id)
         })
+}
+
+/// The type and name of a key for a name (`g:`, `n:` or `c:` followed by `TYPE:name`).
+fn key_parts(v: &str) -> Option<(EntityType, &str)> {
+    let rest = v
+        .strip_prefix("g:")
+        .or_else(|| v.strip_prefix("n:"))
+        .or_else(|| v.strip_prefix("c:"))?;
+    let (t, n) = rest.split_once(':')?;
+    Some((EntityType::parse(t)?, n))
 }
 
 impl Filter {
@@ -290,13 +317,13 @@ impl Filter {
     }
 
     /// The filter as URL parameters, in order.
-    pub fn to_params(&self, corpus: &Corpus, names: &[String]) -> Vec<(String, String)> {
+    pub fn to_params(&self, corpus: &Corpus) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .criteria
             .iter()
             .map(|c| {
                 let v = match c {
-                    Criterion::Entity(e) => entity_ref(corpus, names, *e),
+                    Criterion::Entity(e) => entity_ref(corpus, *e),
                     Criterion::Type(t) => t.as_str().to_string(),
                     Criterion::Source(s)
                     | Criterion::PublishedFrom(s)
@@ -819,7 +846,7 @@ mod tests {
         let r = evaluate(&ix, &c, &f);
         assert_eq!((r.order, r.docs.clone()), (Some(Order::Date), vec![1, 2]));
         let n = names(&c);
-        let params = f.to_params(&c, &n);
+        let params = f.to_params(&c);
         assert!(params.contains(&("sort".into(), "date".into())));
         let (back, notices) =
             Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
@@ -843,7 +870,7 @@ mod tests {
         let r = evaluate(&ix, &c, &f);
         assert_eq!((r.docs.clone(), r.entities[jane]), (vec![0], 1));
         let n = names(&c);
-        let params = f.to_params(&c, &n);
+        let params = f.to_params(&c);
         assert!(params.contains(&("raw".into(), "1".into())));
         let (back, _) =
             Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
@@ -957,11 +984,18 @@ mod tests {
         f.set(Criterion::Text("treaty".into()));
         f.set(Criterion::PublishedTo("2024-08".into()));
         f.any = true;
-        let params = f.to_params(&c, &n);
+        let params = f.to_params(&c);
         assert_eq!(
             params[0],
-            ("e".to_string(), "PERSON:Kim Jong Un".to_string())
+            (
+                "e".to_string(),
+                c.entities[id(&c, "Kim Jong Un")].key.clone()
+            )
         );
+        assert!(params[0].1.ends_with(":PERSON:Kim Jong Un"), "{params:?}");
+        // a link written before links named keys still reads
+        let (old, _) = Filter::from_params([("e", "PERSON:Kim Jong Un")], &c, &n);
+        assert_eq!(old.criteria, [Criterion::Entity(id(&c, "Kim Jong Un"))]);
         let (back, notices) =
             Filter::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c, &n);
         assert_eq!(back, f);

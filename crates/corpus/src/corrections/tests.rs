@@ -571,7 +571,7 @@ fn a_link_made_before_a_merge_or_rename_still_finds_its_entity() {
         &mut c,
         vec![
             Op::Merge {
-                from: kvtc,
+                from: kvtc.clone(),
                 into: full.clone(),
                 scope: Scope::Corpus,
             },
@@ -590,5 +590,11 @@ fn a_link_made_before_a_merge_or_rename_still_finds_its_entity() {
         Some(e)
     );
     assert_eq!(parse_entity_ref(&c, &names, &full), Some(e));
+    // the key of the entity merged away is gone; its name leads to the survivor
+    assert!(c.entities.iter().all(|x| x.key != kvtc));
+    assert_eq!(parse_entity_ref(&c, &names, &kvtc), Some(e));
     assert_eq!(parse_entity_ref(&c, &names, "ORG:Nothing"), None);
+    assert_eq!(parse_entity_ref(&c, &names, "n:ORG:nothing"), None);
+    // the URL names the entity by its key
+    assert_eq!(crate::query::entity_ref(&c, e), full);
 }
