@@ -50,6 +50,11 @@ test('a feed, a Word document, a mail and PDFs become articles with their own me
   assert.match(await page.locator('.progress-text').textContent(), /5 of 5 read · 6 added/);
   // the PDF reader is a worker of its own, started by the extraction worker for the PDFs only
   assert.ok(workers.some((u) => u.endsWith('dossier-worker_loader.js')), workers.join(' '));
+  // the five files were spread over the extraction workers, one a core the browser reports
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const readers = workers.filter((u) => u.endsWith('dossier-worker_loader.js')).length;
+  assert.equal(readers, Math.min(Math.max(cores, 1), 8, 5), workers.join(' '));
+  if (readers > 1) assert.match(await page.locator('.progress-text').textContent(), new RegExp(`read at [\\d.]+ MB/s by ${readers} workers`));
   assert.ok(requests.some((u) => /dossier-pdf_bg\.wasm$/.test(u)), 'the PDF reader was fetched');
   const kept = (await page.locator('.kept-title').allTextContents()).join('\n');
   for (const t of ['Kim Jong Un arrives in Vladivostok by armoured train', 'Shoigu tours a weapons exhibition in Pyongyang', 'Putin and Kim sign a mutual defence treaty', 'THE SIEGE OF VICKSBURG']) {

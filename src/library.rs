@@ -1,5 +1,5 @@
-//! The reader's own articles: adding them (files, drops, pasted text) through the extraction
-//! worker with progress and cancel, keeping them in IndexedDB (`store`), deleting them with an
+//! The reader's own articles: adding them (files, drops, pasted text) through a pool of
+//! extraction workers, one a core, with progress and cancel, keeping them in IndexedDB (`store`), deleting them with an
 //! undo, and linking them with the bundled seeds into the corpus the explorer shows. Every file
 //! that cannot be added gets a message naming it and the reason; the others go on.
 use crate::state::{timed, Data, Explorer};
@@ -79,13 +79,70 @@ pub struct Progress {
 struct Added {
     stored: Stored,
     staged: Staged,
+    /// The request that read it: articles keep the order they were handed over in, whichever
+    /// worker answers first.
+    seq: u32,
 }
 
-/// A request waiting for the worker's answer.
+/// A request waiting for a worker's answer.
 struct Pending {
     stored: Stored,
     /// True for articles loaded back from storage (not announced, not stored again).
     restoring: bool,
+    /// The worker it went to, and its size in bytes (that worker's load until it answers).
+    reader: usize,
+    size: f64,
+}
+
+/// One extraction worker of the pool: the requests waiting for it to start, and the bytes
+/// handed to it that it has not answered yet.
+struct Reader {
+    worker: web_sys::Worker,
+    ready: bool,
+    queue: Vec<Request>,
+    load: f64,
+}
+
+/// A message for an extraction worker, with the buffer it moves there, if any.
+struct Request {
+    req: JsValue,
+    transfer: Option<js_sys::ArrayBuffer>,
+}
+
+impl Request {
+    fn post(self, to: &web_sys::Worker) {
+        let _ = match self.transfer {
+            Some(b) => to.post_message_with_transfer(&self.req, &js_sys::Array::of1(&b)),
+            None => to.post_message(&self.req),
+        };
+    }
+}
+
+/// Most extraction workers an import spreads over (each holds its own extractor).
+const MAX_READERS: usize = 8;
+/// Most files, and bytes, handed to a worker in one request.
+const BATCH_FILES: usize = 64;
+const BATCH_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// How many extraction workers to use: one a core the browser reports, within 1..=8.
+fn pool_size() -> usize {
+    let cores = window().navigator().hardware_concurrency();
+    (cores as usize).clamp(1, MAX_READERS)
+}
+
+/// What the last import's extraction took: bytes read, milliseconds of extraction summed over
+/// the workers, milliseconds from the first file handed over to the last answer, and workers
+/// used.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Extraction {
+    pub bytes: usize,
+    pub worker_ms: f64,
+    pub wall_ms: f64,
+    pub workers: usize,
+    /// Milliseconds the workers spent reading files, and the page spent taking their answers
+    /// (reading the JSON and keeping the articles).
+    pub read_ms: f64,
+    pub page_ms: f64,
 }
 
 /// The library's state, shared by context (its signals are `Copy`).
@@ -99,8 +156,10 @@ pub struct Library {
     pub articles: RwSignal<Vec<(String, String)>>,
     /// The articles deleted last, for the undo.
     pub undo: RwSignal<Vec<String>>,
-    /// Extraction speed of the last import: bytes and milliseconds in the worker.
-    pub extraction: RwSignal<(usize, f64)>,
+    /// Extraction speed of the last import.
+    pub extraction: RwSignal<Extraction>,
+    /// When the import under way began (`performance.now()`).
+    started: StoredValue<f64>,
     /// Linking and indexing under way: articles done of all.
     pub indexing: RwSignal<Option<(usize, usize)>>,
     /// The analyst's corrections, and what replaying each did (in the log's order).
@@ -122,11 +181,14 @@ pub struct Library {
     deleted: StoredValue<Vec<Added>>,
     pending: StoredValue<HashMap<u32, Pending>, LocalStorage>,
     next_id: StoredValue<u32>,
-    worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
-    ready: StoredValue<bool>,
-    queue: StoredValue<Vec<JsValue>, LocalStorage>,
+    readers: StoredValue<Vec<Reader>, LocalStorage>,
     db: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
     ex: Explorer,
+}
+
+/// Milliseconds since the page opened.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 fn now_iso() -> String {
@@ -150,7 +212,8 @@ impl Library {
             storage: RwSignal::new(None),
             articles: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
-            extraction: RwSignal::new((0, 0.0)),
+            extraction: RwSignal::new(Extraction::default()),
+            started: StoredValue::new(0.0),
             indexing: RwSignal::new(None),
             log: RwSignal::new(Log::default()),
             outcomes: RwSignal::new(Vec::new()),
@@ -165,9 +228,7 @@ impl Library {
             deleted: StoredValue::new(Vec::new()),
             pending: StoredValue::new_local(HashMap::new()),
             next_id: StoredValue::new(1),
-            worker: StoredValue::new_local(None),
-            ready: StoredValue::new(false),
-            queue: StoredValue::new_local(Vec::new()),
+            readers: StoredValue::new_local(Vec::new()),
             db: StoredValue::new_local(None),
             ex,
         };
@@ -312,8 +373,22 @@ impl Library {
             jobs.push((stored, f));
         }
         self.start(jobs.len());
-        for (stored, file) in jobs {
-            self.send(stored, false, ("file", file.into()));
+        // files go in batches, each read in one go: a read is a round trip to the browser's
+        // file store, which cost more than extracting a short article; a batch is at most
+        // BATCH_FILES files, and few files are still spread over every worker
+        let per = jobs.len().div_ceil(pool_size()).clamp(1, BATCH_FILES);
+        let mut jobs = jobs.into_iter().peekable();
+        while jobs.peek().is_some() {
+            let mut batch = Vec::new();
+            let mut bytes = 0.0;
+            while let Some((_, f)) = jobs.peek() {
+                if !batch.is_empty() && (batch.len() >= per || bytes + f.size() > BATCH_BYTES) {
+                    break;
+                }
+                bytes += f.size();
+                batch.extend(jobs.next());
+            }
+            self.send_files(batch);
         }
         self.finish_if_idle();
     }
@@ -353,14 +428,92 @@ impl Library {
     fn submit(&self, jobs: Vec<(Stored, bool)>) {
         self.start(jobs.iter().filter(|(_, restoring)| !restoring).count());
         for (stored, restoring) in jobs {
-            let bytes = js_sys::Uint8Array::from(stored.bytes.as_slice()).into();
-            self.send(stored, restoring, ("bytes", bytes));
+            let size = stored.bytes.len() as f64;
+            let bytes = js_sys::Uint8Array::from(stored.bytes.as_slice());
+            // the copy is handed over, not cloned again
+            let transfer = Some(bytes.buffer());
+            self.send(stored, restoring, ("bytes", bytes.into()), size, transfer);
         }
     }
 
-    /// Hands one article to the worker under a fresh id: `payload` is its `file` (read in the
-    /// worker) or its `bytes`; it waits in `pending` until the worker answers.
-    fn send(&self, stored: Stored, restoring: bool, payload: (&str, JsValue)) {
+    /// Hands files to the least loaded worker as one request, `{batch, items}`: the files joined
+    /// in one blob, and each file's id, name and place in it. Each waits in `pending` under its
+    /// own id until the worker answers for it.
+    fn send_files(&self, batch: Vec<(Stored, web_sys::File)>) {
+        let files = js_sys::Array::new();
+        let items = js_sys::Array::new();
+        let mut ids = Vec::with_capacity(batch.len());
+        let mut at = 0.0;
+        for (stored, file) in &batch {
+            let id = self.next_id.get_value();
+            self.next_id.set_value(id + 1);
+            ids.push(id);
+            let end = at + file.size();
+            items.push(&obj(&[
+                ("id", id.into()),
+                ("name", stored.name.as_str().into()),
+                ("start", at.into()),
+                ("end", end.into()),
+                ("file", file.into()),
+            ]));
+            files.push(file);
+            at = end;
+        }
+        let Ok(blob) = web_sys::Blob::new_with_blob_sequence(&files) else {
+            for (stored, _) in &batch {
+                self.note(
+                    &stored.name,
+                    "not added: the browser could not hand the file over",
+                    Level::Error,
+                );
+            }
+            self.progress.update(|p| {
+                p.done += batch.len();
+                p.failed += batch.len();
+            });
+            return;
+        };
+        let req = obj(&[("batch", blob.into()), ("items", items.into())]);
+        let Some(reader) = self.post(
+            Request {
+                req,
+                transfer: None,
+            },
+            at,
+        ) else {
+            self.progress.update(|p| {
+                p.done += batch.len();
+                p.failed += batch.len();
+            });
+            return;
+        };
+        self.pending.update_value(|p| {
+            for ((stored, file), id) in batch.into_iter().zip(ids) {
+                let size = file.size();
+                p.insert(
+                    id,
+                    Pending {
+                        stored,
+                        restoring: false,
+                        reader,
+                        size,
+                    },
+                );
+            }
+        });
+    }
+
+    /// Hands one article (`size` bytes) to the least loaded worker under a fresh id: `payload`
+    /// is its `file` (read in the worker) or its `bytes`; it waits in `pending` until the
+    /// worker answers. `transfer` is a buffer the request moves to the worker instead of copying.
+    fn send(
+        &self,
+        stored: Stored,
+        restoring: bool,
+        payload: (&str, JsValue),
+        size: f64,
+        transfer: Option<js_sys::ArrayBuffer>,
+    ) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
@@ -371,51 +524,99 @@ impl Library {
             ("source", text(&stored.source)),
             payload,
         ]);
+        let Some(reader) = self.post(Request { req, transfer }, size) else {
+            if !restoring {
+                self.progress.update(|p| {
+                    p.done += 1;
+                    p.failed += 1;
+                });
+            }
+            return;
+        };
         self.pending.update_value(|p| {
-            p.insert(id, Pending { stored, restoring });
+            p.insert(
+                id,
+                Pending {
+                    stored,
+                    restoring,
+                    reader,
+                    size,
+                },
+            );
         });
-        self.post(req);
     }
 
     fn start(&self, n: usize) {
         self.progress.update(|p| {
             if !p.running {
                 *p = Progress::default();
-                self.extraction.set((0, 0.0));
+                self.extraction.set(Extraction::default());
+                self.started.set_value(now_ms());
             }
             p.total += n;
             p.running = p.total > p.done;
         });
     }
 
-    /// Posts a request, starting the worker if need be (requests wait for it to be ready).
-    fn post(&self, req: JsValue) {
-        self.ensure_worker();
-        if self.ready.get_value() {
-            self.worker.with_value(|w| {
-                if let Some(w) = w {
-                    let _ = w.post_message(&req);
-                }
-            });
-        } else {
-            self.queue.update_value(|q| q.push(req));
-        }
+    /// Posts a request of `size` bytes to the least loaded worker, starting another while the
+    /// pool has room and every worker is busy (requests wait for their worker to be ready).
+    /// Returns the worker's place in the pool, or `None` when none could be started.
+    fn post(&self, req: Request, size: f64) -> Option<usize> {
+        let (count, least) = self.readers.with_value(|rs| {
+            let least = rs
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1.load.total_cmp(&b.1.load))
+                .map(|(i, r)| (i, r.load));
+            (rs.len(), least)
+        });
+        let i = match least {
+            Some((i, load)) if load == 0.0 || count >= pool_size() => i,
+            _ => match self.start_reader() {
+                Some(i) => i,
+                None => least?.0,
+            },
+        };
+        self.readers.update_value(|rs| {
+            let r = &mut rs[i];
+            r.load += size;
+            if r.ready {
+                req.post(&r.worker);
+            } else {
+                r.queue.push(req);
+            }
+        });
+        Some(i)
     }
 
-    fn ensure_worker(&self) {
-        if self.worker.with_value(Option::is_some) {
-            return;
-        }
+    /// Starts one more extraction worker; returns its place in the pool.
+    fn start_reader(&self) -> Option<usize> {
+        let i = self.readers.with_value(Vec::len);
+        let worker = self.spawn_reader(i)?;
+        self.readers.update_value(|rs| {
+            rs.push(Reader {
+                worker,
+                ready: false,
+                queue: Vec::new(),
+                load: 0.0,
+            })
+        });
+        Some(i)
+    }
+
+    /// A new extraction worker for place `i` of the pool, listened to.
+    fn spawn_reader(&self, i: usize) -> Option<web_sys::Worker> {
         let worker = match web_sys::Worker::new("./dossier-worker_loader.js") {
             Ok(w) => w,
             Err(_) => {
                 self.note("", "The browser could not start Dossier's background reader: articles cannot be added.", Level::Error);
-                return;
+                return None;
             }
         };
         let lib = *self;
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let t = now_ms();
                 let Some(reply) = ev
                     .data()
                     .as_string()
@@ -423,56 +624,106 @@ impl Library {
                 else {
                     return;
                 };
-                lib.on_reply(reply);
+                lib.on_reply(i, reply);
+                let spent = now_ms() - t;
+                lib.extraction.update(|x| x.page_ms += spent);
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let lib = *self;
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
-                lib.note(
-                    "",
-                    format!("Dossier's background reader stopped: {}", ev.message()),
-                    Level::Error,
-                );
-                lib.cancel();
+                lib.reader_failed(i, ev.message());
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        self.ready.set_value(false);
-        self.worker.set_value(Some(worker));
+        Some(worker)
     }
 
-    fn on_reply(&self, reply: Reply) {
-        match reply {
-            Reply::Ready => {
-                self.ready.set_value(true);
-                let queued = self
-                    .queue
-                    .try_update_value(std::mem::take)
-                    .unwrap_or_default();
-                self.worker.with_value(|w| {
-                    if let Some(w) = w {
-                        for req in queued {
-                            let _ = w.post_message(&req);
-                        }
-                    }
+    /// Worker `i` stopped (the extractor failed on a file): the files it held fail, each with
+    /// the reason, a fresh worker takes its place, and the other workers go on.
+    fn reader_failed(&self, i: usize, why: String) {
+        let mut lost = Vec::new();
+        self.pending.update_value(|p| {
+            let ids: Vec<u32> = p
+                .iter()
+                .filter(|(_, x)| x.reader == i)
+                .map(|(id, _)| *id)
+                .collect();
+            lost.extend(ids.into_iter().filter_map(|id| p.remove(&id)));
+        });
+        for x in &lost {
+            if !x.restoring {
+                self.note(
+                    &x.stored.name,
+                    format!(
+                        "not added: Dossier's background reader stopped on it or beside it ({why})"
+                    ),
+                    Level::Error,
+                );
+                self.progress.update(|p| {
+                    p.done += 1;
+                    p.failed += 1;
                 });
             }
+        }
+        let fresh = self.spawn_reader(i);
+        self.readers.update_value(|rs| {
+            if let Some(r) = rs.get_mut(i) {
+                r.worker.terminate();
+                match fresh {
+                    Some(w) => {
+                        *r = Reader {
+                            worker: w,
+                            ready: false,
+                            queue: Vec::new(),
+                            load: 0.0,
+                        }
+                    }
+                    // no worker could be started: none takes this place's work
+                    None => r.load = f64::INFINITY,
+                }
+            }
+        });
+        self.finish_if_idle();
+    }
+
+    /// What worker `from` of the pool answered.
+    fn on_reply(&self, from: usize, reply: Reply) {
+        match reply {
+            Reply::Ready => self.readers.update_value(|rs| {
+                if let Some(r) = rs.get_mut(from) {
+                    r.ready = true;
+                    for req in r.queue.drain(..) {
+                        req.post(&r.worker);
+                    }
+                }
+            }),
             Reply::Done {
                 id,
                 result,
                 notes,
                 bytes,
                 ms,
+                read_ms,
             } => {
                 let Some(pending) = self.pending.try_update_value(|p| p.remove(&id)).flatten()
                 else {
                     return; // cancelled
                 };
-                self.extraction.update(|(b, t)| {
-                    *b += bytes;
-                    *t += ms;
+                self.readers.update_value(|rs| {
+                    if let Some(r) = rs.get_mut(pending.reader) {
+                        r.load = (r.load - pending.size).max(0.0);
+                    }
+                });
+                let (started, workers) =
+                    (self.started.get_value(), self.readers.with_value(Vec::len));
+                self.extraction.update(|x| {
+                    x.bytes += bytes;
+                    x.worker_ms += ms;
+                    x.read_ms += read_ms;
+                    x.wall_ms = now_ms() - started;
+                    x.workers = workers;
                 });
                 let name = pending.stored.name.clone();
                 if !pending.restoring {
@@ -485,7 +736,13 @@ impl Library {
                         // a container (a feed, a Word document, a mail, a PDF) gives articles
                         // named after it; each is kept as its own page, under a name of its own
                         let container = !(docs.len() == 1 && docs[0].doc.name == name);
-                        let mut taken = self.names_in_use();
+                        // the names in use, gathered only for a container (for every reply it
+                        // would cost an import time that grows with the square of its files)
+                        let mut taken = if container {
+                            self.names_in_use()
+                        } else {
+                            HashSet::new()
+                        };
                         let count = docs.len();
                         for mut staged in docs {
                             let mut stored = pending.stored.clone();
@@ -497,7 +754,7 @@ impl Library {
                                     stored.title = None;
                                 }
                             }
-                            self.keep(stored, staged, pending.restoring, container);
+                            self.keep(stored, staged, pending.restoring, container, id);
                         }
                         if container && !pending.restoring {
                             let what = if count == 1 { "article" } else { "articles" };
@@ -528,7 +785,7 @@ impl Library {
 
     /// Adds one extracted article to the library and, unless it was restored from storage,
     /// announces it and queues it to be kept (with the bytes it was read from).
-    fn keep(&self, mut stored: Stored, staged: Staged, restoring: bool, quiet: bool) {
+    fn keep(&self, mut stored: Stored, staged: Staged, restoring: bool, quiet: bool, seq: u32) {
         if stored.bytes.is_empty() {
             // read in the worker from a file, or out of a container: keep what the text says
             stored.bytes = staged
@@ -553,8 +810,17 @@ impl Library {
                 self.flush_store();
             }
         }
-        self.added
-            .update_value(|a| a.push(Added { stored, staged }));
+        self.added.update_value(|a| {
+            let at = a.partition_point(|x| x.seq <= seq);
+            a.insert(
+                at,
+                Added {
+                    stored,
+                    staged,
+                    seq,
+                },
+            );
+        });
     }
 
     /// When nothing is pending: keep what is left to keep, link the corpus again and show it.
@@ -587,13 +853,13 @@ impl Library {
 
     /// Stops the import under way: what is done stays, the rest is dropped.
     pub fn cancel(&self) {
-        self.worker.update_value(|w| {
-            if let Some(w) = w.take() {
-                w.terminate();
-            }
-        });
-        self.ready.set_value(false);
-        self.queue.update_value(Vec::clear);
+        for r in self
+            .readers
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            r.worker.terminate();
+        }
         let dropped = self
             .pending
             .try_update_value(std::mem::take)
@@ -867,7 +1133,7 @@ impl Library {
         }
         self.added.update_value(|a| {
             a.extend(back);
-            a.sort_by(|x, y| x.stored.added.cmp(&y.stored.added));
+            a.sort_by_key(|x| x.seq);
         });
         self.relink();
     }

@@ -71,35 +71,73 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
         dragging.set(false);
         lib.add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
-    let progress = move || {
+    // drawn once per import and updated in place, so that the Cancel button stays put (and
+    // keeps its focus) while the workers answer
+    let shown = move || lib.progress.with(|p| p.running || p.total > 0);
+    let running = move || lib.progress.with(|p| p.running);
+    let status = move || {
         let p = lib.progress.get();
-        (p.running || p.total > 0).then(|| {
-            let failed = if p.failed > 0 { format!(" · {} not added", p.failed) } else { String::new() };
-            // a feed or a mail may add more articles than there were files
-            let summary = if p.running { String::new() } else { format!(" · {} added", p.articles) };
-            let (bytes, ms) = lib.extraction.get();
-            let speed = (ms > 0.0 && !p.running).then(|| format!(" · read at {:.1} MB/s", bytes as f64 / 1_048_576.0 / (ms / 1000.0)));
-            view! {
+        let failed = if p.failed > 0 {
+            format!(" · {} not added", p.failed)
+        } else {
+            String::new()
+        };
+        // a feed or a mail may add more articles than there were files
+        let summary = if p.running {
+            String::new()
+        } else {
+            format!(" · {} added", p.articles)
+        };
+        // the speed the reader saw: bytes over the time from hand-over to the last answer,
+        // with every worker reading at once
+        let x = lib.extraction.get();
+        let workers = match x.workers {
+            0 | 1 => String::new(),
+            n => format!(" by {n} workers"),
+        };
+        let speed = (x.wall_ms > 0.0 && !p.running).then(|| {
+            format!(
+                " · read at {:.1} MB/s{workers}",
+                x.bytes as f64 / 1_048_576.0 / (x.wall_ms / 1000.0)
+            )
+        });
+        format!(
+            "{} of {} read{summary}{failed}{}",
+            p.done,
+            p.total,
+            speed.unwrap_or_default()
+        )
+    };
+    let x = move || lib.extraction.get();
+    let progress = view! {
+            <Show when=shown>
                 <div class="progress">
                     <div
                         class="progress-bar"
                         role="progressbar"
                         aria-label="Adding articles"
                         aria-valuemin="0"
-                        aria-valuemax=p.total.to_string()
-                        aria-valuenow=p.done.to_string()
+                        aria-valuemax=move || lib.progress.with(|p| p.total.to_string())
+                        aria-valuenow=move || lib.progress.with(|p| p.done.to_string())
                     >
-                        <span style:width=format!("{}%", (p.done * 100).checked_div(p.total).unwrap_or(100))></span>
+                        <span style:width=move || lib.progress.with(|p| format!("{}%", (p.done * 100).checked_div(p.total).unwrap_or(100)))></span>
                     </div>
-                    <p class="progress-text" data-bytes=bytes.to_string() data-ms=ms.to_string()>
-                        {format!("{} of {} read{summary}{failed}{}", p.done, p.total, speed.unwrap_or_default())}
-                        {p.running.then(|| view! {
+                    <p
+                        class="progress-text"
+                        data-bytes=move || x().bytes.to_string()
+                        data-ms=move || x().worker_ms.to_string()
+                        data-wall-ms=move || x().wall_ms.to_string()
+                        data-workers=move || x().workers.to_string()
+                        data-read-ms=move || x().read_ms.to_string()
+                        data-page-ms=move || x().page_ms.to_string()
+                    >
+                        {status}
+                        <Show when=running>
                             <button type="button" on:click=move |_| lib.cancel()>"Cancel"</button>
-                        })}
+                        </Show>
                     </p>
                 </div>
-            }
-        })
+            </Show>
     };
     let indexing = move || {
         lib.indexing.get().map(|(done, total)| {

@@ -12,11 +12,87 @@ use dossier_extract as extract;
 use dossier_model::protocol::{PdfReply, Reply};
 use dossier_model::{InputMeta, Staged};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Requests whose files are read at once (a request is one file, or a batch of them joined in
+/// one blob by the page, read in one go). A read is a round trip to the browser's file store, so reading one file
+/// at a time left the worker waiting for most of an import; a few in flight hide the wait while
+/// the worker extracts, and a cap keeps a large import from holding every file in memory.
+const READ_AHEAD: usize = 16;
+
+/// The requests whose files are being read, and those waiting for a read.
+#[derive(Default)]
+struct Reads {
+    in_flight: usize,
+    waiting: VecDeque<JsValue>,
+}
+
+/// What becomes of a request once its file is read: the request, its bytes (or why they could
+/// not be read) and the milliseconds the read took.
+type Handle = dyn Fn(JsValue, Result<Vec<u8>, String>, f64);
+
+/// Starts reads while there is room, and hands each request on once its bytes are in, with the
+/// milliseconds its read took.
+struct Pump {
+    reads: RefCell<Reads>,
+    handle: Box<Handle>,
+    now: Rc<dyn Fn() -> f64>,
+}
+
+impl Pump {
+    fn go(this: &Rc<Pump>) {
+        loop {
+            let req = {
+                let mut r = this.reads.borrow_mut();
+                if r.in_flight >= READ_AHEAD {
+                    return;
+                }
+                let Some(req) = r.waiting.pop_front() else {
+                    return;
+                };
+                r.in_flight += 1;
+                req
+            };
+            let pump = this.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let t = (pump.now)();
+                let batch = field(&req, "batch");
+                if let Some(blob) = batch.dyn_ref::<web_sys::Blob>() {
+                    // files joined in one blob: read once, then each in its place
+                    let read = read_blob(blob).await;
+                    let items: Vec<JsValue> = field(&req, "items")
+                        .dyn_into::<js_sys::Array>()
+                        .map(|a| a.iter().collect())
+                        .unwrap_or_default();
+                    let read_ms = ((pump.now)() - t) / items.len().max(1) as f64;
+                    for item in items {
+                        let at = |k: &str| field(&item, k).as_f64().unwrap_or(0.0) as usize;
+                        let bytes = match &read {
+                            Ok(all) => all
+                                .get(at("start")..at("end"))
+                                .map(<[u8]>::to_vec)
+                                .ok_or_else(|| "the file was cut short".to_string()),
+                            // one file gone (moved or deleted) fails the batch's read: each
+                            // is read alone, so only that one fails
+                            Err(_) => bytes_of(&item).await,
+                        };
+                        (pump.handle)(item, bytes, read_ms);
+                    }
+                } else {
+                    let read = bytes_of(&req).await;
+                    let read_ms = (pump.now)() - t;
+                    (pump.handle)(req, read, read_ms);
+                }
+                pump.reads.borrow_mut().in_flight -= 1;
+                Pump::go(&pump);
+            });
+        }
+    }
+}
 
 fn field(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -27,7 +103,7 @@ fn text_field(obj: &JsValue, key: &str) -> Option<String> {
 }
 
 /// The bytes of the request: its pasted text, its stored bytes, or its file, read here.
-fn bytes_of(req: &JsValue) -> Result<Vec<u8>, String> {
+async fn bytes_of(req: &JsValue) -> Result<Vec<u8>, String> {
     if let Some(text) = field(req, "text").as_string() {
         return Ok(text.into_bytes());
     }
@@ -39,11 +115,16 @@ fn bytes_of(req: &JsValue) -> Result<Vec<u8>, String> {
     let Some(file) = file.dyn_ref::<web_sys::Blob>() else {
         return Err("nothing to read".into());
     };
-    let reader =
-        FileReaderSync::new().map_err(|_| "the browser cannot read files here".to_string())?;
-    let buf = reader.read_as_array_buffer(file).map_err(|_| {
-        "the file could not be read (it may have been moved or deleted)".to_string()
-    })?;
+    read_blob(file).await
+}
+
+/// A file's (or a batch of files') bytes.
+async fn read_blob(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| {
+            "the file could not be read (it may have been moved or deleted)".to_string()
+        })?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -97,6 +178,7 @@ fn main() {
     });
     let perf = scope.performance();
     let now = Rc::new(move || perf.as_ref().map_or(0.0, |p| p.now()));
+    let now_read = now.clone();
     let pdf = Rc::new(RefCell::new(Pdf::default()));
 
     // what the PDF worker answers: a page to extract here, or why the PDF cannot be read
@@ -143,6 +225,7 @@ fn main() {
                     notes,
                     bytes: w.bytes,
                     ms: now() - w.t0,
+                    read_ms: 0.0,
                 });
             }
         }
@@ -163,6 +246,7 @@ fn main() {
                         notes: Vec::new(),
                         bytes: waiting.bytes,
                         ms: 0.0,
+                        read_ms: 0.0,
                     });
                     return;
                 };
@@ -182,6 +266,8 @@ fn main() {
                 let (send, pdf) = (send.clone(), pdf.clone());
                 let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
                     move |ev: web_sys::ErrorEvent| {
+                        // handled here: left to bubble, it would stop this worker's other files
+                        ev.prevent_default();
                         // the reader failed on a damaged file: fail the PDFs it held, start afresh
                         let old = std::mem::take(&mut *pdf.borrow_mut());
                         if let Some(w) = old.worker {
@@ -197,6 +283,7 @@ fn main() {
                                 notes: Vec::new(),
                                 bytes: w.bytes,
                                 ms: 0.0,
+                                read_ms: 0.0,
                             });
                         }
                     },
@@ -223,8 +310,8 @@ fn main() {
     };
 
     let ready = send.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let req = ev.data();
+    // one request, once its bytes are read: extracted here, or handed to the PDF worker
+    let handle = move |req: JsValue, read: Result<Vec<u8>, String>, read_ms: f64| {
         let id = field(&req, "id").as_f64().unwrap_or(0.0) as u32;
         let name = text_field(&req, "name").unwrap_or_else(|| "untitled.txt".into());
         let meta = InputMeta {
@@ -233,7 +320,7 @@ fn main() {
             user: true,
         };
         let t0 = now();
-        let (result, notes, bytes) = match bytes_of(&req) {
+        let (result, notes, bytes) = match read {
             Ok(bytes) if extract::read::open::looks_like_pdf(&bytes) => {
                 let waiting = Waiting {
                     meta,
@@ -255,7 +342,17 @@ fn main() {
             notes,
             bytes,
             ms: now() - t0,
+            read_ms,
         });
+    };
+    let pump = Rc::new(Pump {
+        reads: RefCell::new(Reads::default()),
+        handle: Box::new(handle),
+        now: now_read,
+    });
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        pump.reads.borrow_mut().waiting.push_back(ev.data());
+        Pump::go(&pump);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

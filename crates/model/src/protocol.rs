@@ -22,9 +22,12 @@ pub enum Reply {
         /// that failed), in words for the reader.
         #[serde(default)]
         notes: Vec<String>,
-        /// Bytes read and milliseconds spent extracting (for the benchmark).
+        /// Bytes read, milliseconds spent extracting, and milliseconds spent reading the file
+        /// before (for the benchmark).
         bytes: usize,
         ms: f64,
+        #[serde(default)]
+        read_ms: f64,
     },
 }
 
