@@ -3,6 +3,7 @@
 //! or several), so the page stays responsive. It answers each request with the staged documents
 //! (linking and indexing stay with the page). The messages are `dossier_model::protocol`. It is
 //! its own package so that Cargo, not the linker, keeps the extractor out of the page bundle.
+//! The page starts one a core and hands each a share of an import, files joined in batches.
 //!
 //! A PDF goes on to the PDF worker (`pdf-worker/`), which this worker starts only when the first
 //! PDF arrives, since the PDF reader outweighs the rest of the extractor; the page read out of

@@ -1,9 +1,13 @@
 //! Extraction speed: MB/s of article text through decode, clean, extract and link, on one
-//! core, over >= 5 MB made by repeating the bundled seed articles; and how the time grows on
+//! core, over >= 5 MB made by repeating the bundled seed articles; over the varied articles the
+//! repository holds (the seeds, the development and held-out articles in text, Markdown and
+//! HTML, and the real feeds, mail and Markdown of the format tests), each read as its kind;
+//! and how the time grows on
 //! hostile inputs (date fragments, runs of capitalised words, acronym definitions, weekdays in
 //! a text without stops) when their size doubles: the ratio should stay near 2.
 //!
-//!   cargo bench -p dossier-extract --bench extract            (both)
+//!   cargo bench -p dossier-extract --bench extract            (all)
+//!   cargo bench -p dossier-extract --bench extract -- varied  (the varied articles)
 //!   cargo bench -p dossier-extract --bench extract -- hostile (the doubling ratios)
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_eval::build;
@@ -27,7 +31,58 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     v
 }
 
+/// The repository's articles of every kind, by name.
+fn varied() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dirs = [
+        "seeds",
+        "crates/eval/tests/articles",
+        "crates/eval/tests/heldout",
+        "crates/eval/tests/heldout2",
+        "crates/eval/tests/formats/real",
+        "crates/eval/tests/formats/own",
+    ];
+    let kinds = ["txt", "md", "html", "atom", "rss", "eml"];
+    let mut v = Vec::new();
+    for d in dirs {
+        for e in std::fs::read_dir(root.join(d))
+            .unwrap()
+            .filter_map(|e| e.ok())
+        {
+            let p = e.path();
+            if p.extension().is_some_and(|x| kinds.iter().any(|k| x == *k)) {
+                v.push((
+                    format!("{d}/{}", e.file_name().to_string_lossy()),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
 fn bench(c: &mut Criterion) {
+    let mixed = varied();
+    let mut inputs = Vec::new();
+    let mut total = 0;
+    let mut round = 0;
+    while total < 5 * 1024 * 1024 {
+        for (name, bytes) in &mixed {
+            total += bytes.len();
+            let name = format!("{round}-{}", name.replace('/', "_"));
+            inputs.push(Input::new(name, bytes.clone()));
+        }
+        round += 1;
+    }
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.sample_size(10);
+    g.bench_function(format!("varied_{}_files_5MB", mixed.len()), |b| {
+        b.iter(|| build(inputs.clone()))
+    });
+    g.finish();
+
     let seeds = seeds();
     let mut inputs = Vec::new();
     let mut total = 0;

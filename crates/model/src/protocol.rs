@@ -1,8 +1,11 @@
 //! The messages between the page and its workers: the extraction worker (`worker/src/main.rs`)
 //! and the PDF worker (`pdf-worker/src/main.rs`). The page posts a plain object
-//! `{id, name, title, source, file}` (a `File`, read in the worker) or
+//! `{id, name, title, source, file}` (a `File`, read in the worker),
+//! `{id, name, title, source, bytes}` (an article kept in IndexedDB, its buffer moved),
+//! `{batch, items: [{id, name, start, end, file}]}` (files joined in one blob, read in one go;
+//! each item's `file` is read alone if the batch cannot be) or
 //! `{id, name, title, source, text}` (pasted text, or a page read out of a PDF); a worker
-//! answers each as JSON, after a first `Ready` once it can take work: the extraction worker with
+//! answers each article's id as JSON, after a first `Ready` once it can take work: the extraction worker with
 //! `Reply::Done`, the PDF worker (which only the extraction worker talks to) with
 //! `PdfReply::Opened`.
 use crate::Staged;
