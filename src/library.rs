@@ -617,10 +617,11 @@ impl Library {
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let t = now_ms();
+                // UTF-8 JSON in a buffer the worker moved here
                 let Some(reply) = ev
                     .data()
-                    .as_string()
-                    .and_then(|s| serde_json::from_str::<Reply>(&s).ok())
+                    .dyn_ref::<js_sys::Uint8Array>()
+                    .and_then(|a| serde_json::from_slice::<Reply>(&a.to_vec()).ok())
                 else {
                     return;
                 };

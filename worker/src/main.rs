@@ -172,9 +172,12 @@ fn main() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let out = scope.clone();
+    // answers go as UTF-8 JSON in a buffer moved to the page: a JS string would be decoded to
+    // UTF-16 here and encoded back to UTF-8 there, for every article
     let send: Rc<dyn Fn(&Reply)> = Rc::new(move |r: &Reply| {
-        if let Ok(json) = serde_json::to_string(r) {
-            let _ = out.post_message(&JsValue::from_str(&json));
+        if let Ok(json) = serde_json::to_vec(r) {
+            let arr = js_sys::Uint8Array::from(json.as_slice());
+            let _ = out.post_message_with_transfer(&arr, &js_sys::Array::of1(&arr.buffer()));
         }
     });
     let perf = scope.performance();

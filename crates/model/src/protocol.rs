@@ -5,7 +5,8 @@
 //! `{batch, items: [{id, name, start, end, file}]}` (files joined in one blob, read in one go;
 //! each item's `file` is read alone if the batch cannot be) or
 //! `{id, name, title, source, text}` (pasted text, or a page read out of a PDF); a worker
-//! answers each article's id as JSON, after a first `Ready` once it can take work: the extraction worker with
+//! answers each article's id as JSON (the extraction worker's as UTF-8 bytes in a buffer it moves
+//! to the page), after a first `Ready` once it can take work: the extraction worker with
 //! `Reply::Done`, the PDF worker (which only the extraction worker talks to) with
 //! `PdfReply::Opened`.
 use crate::Staged;
