@@ -2,10 +2,10 @@
 // each), from navigation to the article list on screen. Budget: < 500 ms.
 //   node scripts/bench-first-render.mjs     (after scripts/build.sh)
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, median } from './bench-common.mjs';
 import { serve } from '../e2e/serve.mjs';
 const server = await serve(path.resolve('dist'));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await launchChromium();
 const xs = [];
 for (let i = 0; i < 7; i++) {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -15,6 +15,5 @@ for (let i = 0; i < 7; i++) {
   xs.push(await page.evaluate(() => performance.now()));
   await ctx.close();
 }
-xs.sort((a, b) => a - b);
-console.log('first render ms (7 loads)', xs.map(Math.round).join(' '), 'median', Math.round(xs[3]));
+console.log('first render ms (7 loads)', xs.map(Math.round).join(' '), 'median', Math.round(median(xs)));
 await browser.close(); await server.close();

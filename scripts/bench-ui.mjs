@@ -23,23 +23,15 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, median } from './bench-common.mjs';
 import { serve } from '../e2e/serve.mjs';
 import { synthesize } from './synth-corpus.mjs';
 
 const N = Number(process.argv[2] ?? 10000);
 const ROUNDS = 25;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await serve(path.resolve('dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-});
+const browser = await launchChromium(['--disable-quic', '--enable-precise-memory-info']);
 const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 const page = await ctx.newPage();
 const errors = [];

@@ -139,8 +139,9 @@ pub struct Extraction {
     pub worker_ms: f64,
     pub wall_ms: f64,
     pub workers: usize,
-    /// Milliseconds the workers spent reading files, and the page spent taking their answers
-    /// (reading the JSON and keeping the articles).
+    /// Milliseconds the files waited for their reads, summed (reads overlap, so this is a wait,
+    /// not a cost), and milliseconds the page spent taking the answers (reading the JSON and
+    /// keeping the articles).
     pub read_ms: f64,
     pub page_ms: f64,
 }
@@ -467,10 +468,7 @@ impl Library {
                     Level::Error,
                 );
             }
-            self.progress.update(|p| {
-                p.done += batch.len();
-                p.failed += batch.len();
-            });
+            self.failed(batch.len());
             return;
         };
         let req = obj(&[("batch", blob.into()), ("items", items.into())]);
@@ -481,10 +479,7 @@ impl Library {
             },
             at,
         ) else {
-            self.progress.update(|p| {
-                p.done += batch.len();
-                p.failed += batch.len();
-            });
+            self.failed(batch.len());
             return;
         };
         self.pending.update_value(|p| {
@@ -526,10 +521,7 @@ impl Library {
         ]);
         let Some(reader) = self.post(Request { req, transfer }, size) else {
             if !restoring {
-                self.progress.update(|p| {
-                    p.done += 1;
-                    p.failed += 1;
-                });
+                self.failed(1);
             }
             return;
         };
@@ -543,6 +535,14 @@ impl Library {
                     size,
                 },
             );
+        });
+    }
+
+    /// Counts `n` files of the import as read and not added.
+    fn failed(&self, n: usize) {
+        self.progress.update(|p| {
+            p.done += n;
+            p.failed += n;
         });
     }
 
@@ -646,12 +646,7 @@ impl Library {
     fn reader_failed(&self, i: usize, why: String) {
         let mut lost = Vec::new();
         self.pending.update_value(|p| {
-            let ids: Vec<u32> = p
-                .iter()
-                .filter(|(_, x)| x.reader == i)
-                .map(|(id, _)| *id)
-                .collect();
-            lost.extend(ids.into_iter().filter_map(|id| p.remove(&id)));
+            lost.extend(p.extract_if(|_, x| x.reader == i).map(|(_, x)| x));
         });
         for x in &lost {
             if !x.restoring {
@@ -662,10 +657,7 @@ impl Library {
                     ),
                     Level::Error,
                 );
-                self.progress.update(|p| {
-                    p.done += 1;
-                    p.failed += 1;
-                });
+                self.failed(1);
             }
         }
         let fresh = self.spawn_reader(i);
@@ -772,10 +764,7 @@ impl Library {
                     Err(reason) => {
                         self.note(&name, format!("not added: {reason}"), Level::Error);
                         if !pending.restoring {
-                            self.progress.update(|p| {
-                                p.done += 1;
-                                p.failed += 1;
-                            });
+                            self.failed(1);
                         }
                     }
                 }

@@ -9,7 +9,7 @@
 //! article names only in its page furniture counts only when `furniture` is set.
 use crate::index::search::TextQuery;
 use crate::index::{partial, type_bit, Day, Index};
-use crate::{Corpus, EntityType};
+use crate::{Corpus, Entity, EntityType};
 use dossier_model::text::fold::norm_name;
 use roaring::RoaringBitmap;
 
@@ -122,15 +122,9 @@ pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<us
         // a key no entity holds now: merged away, or renamed; its name is an alias of what
         // holds its mentions (compared as keys compare names)
         let n = norm_name(n);
-        return corpus
-            .entities
-            .iter()
-            .filter(|e| {
-                e.kind == kind
-                    && (norm_name(&e.name) == n || e.aliases.iter().any(|a| norm_name(a) == n))
-            })
-            .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
-            .map(|e| e.id);
+        return most_named(corpus, kind, |e| {
+            norm_name(&e.name) == n || e.aliases.iter().any(|a| norm_name(a) == n)
+        });
     }
     let (t, n) = v.split_once(':')?;
     let kind = EntityType::parse(t)?;
@@ -138,14 +132,17 @@ pub fn parse_entity_ref(corpus: &Corpus, names: &[String], v: &str) -> Option<us
         .iter()
         .enumerate()
         .position(|(i, name)| name == n && corpus.entities[i].kind == kind)
-        .or_else(|| {
-            corpus
-                .entities
-                .iter()
-                .filter(|e| e.kind == kind && e.aliases.iter().any(|a| a == n))
-                .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
-                .map(|e| e.id)
-        })
+        .or_else(|| most_named(corpus, kind, |e| e.aliases.iter().any(|a| a == n)))
+}
+
+/// The most named entity of this type that `is` accepts.
+fn most_named(corpus: &Corpus, kind: EntityType, is: impl Fn(&Entity) -> bool) -> Option<usize> {
+    corpus
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind && is(e))
+        .max_by_key(|e| (e.all_mention_count, std::cmp::Reverse(e.id)))
+        .map(|e| e.id)
 }
 
 /// The type and name of a key for a name (`g:`, `n:` or `c:` followed by `TYPE:name`).

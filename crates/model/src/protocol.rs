@@ -26,8 +26,8 @@ pub enum Reply {
         /// that failed), in words for the reader.
         #[serde(default)]
         notes: Vec<String>,
-        /// Bytes read, milliseconds spent extracting, and milliseconds spent reading the file
-        /// before (for the benchmark).
+        /// Bytes read, milliseconds spent extracting, and milliseconds the file waited for its
+        /// read before (shared among a batch's files; reads overlap), for the benchmark.
         bytes: usize,
         ms: f64,
         #[serde(default)]

@@ -461,6 +461,16 @@ impl Replay<'_, '_> {
         id
     }
 
+    /// Makes every key that led to entity `from` lead to `to` (merged into it), or to nothing
+    /// (deleted), for the entries that follow.
+    fn redirect(&mut self, from: usize, to: Option<usize>) {
+        for v in self.keys.values_mut() {
+            if *v == Some(from) {
+                *v = to;
+            }
+        }
+    }
+
     /// Moves mentions to entity `to` (and its type).
     fn reassign(&mut self, found: &[(usize, usize)], to: usize) -> usize {
         let kind = self.corpus.entities[to].kind;
@@ -529,11 +539,7 @@ impl Replay<'_, '_> {
                 let found = self.in_scope(f, scope)?;
                 let n = self.reassign(&found, t);
                 if *scope == Scope::Corpus {
-                    for v in self.keys.values_mut() {
-                        if *v == Some(f) {
-                            *v = Some(t);
-                        }
-                    }
+                    self.redirect(f, Some(t));
                 }
                 Ok(n)
             }
@@ -593,11 +599,7 @@ impl Replay<'_, '_> {
                 let found = self.in_scope(e, scope)?;
                 let n = self.remove(&found);
                 if *scope == Scope::Corpus {
-                    for v in self.keys.values_mut() {
-                        if *v == Some(e) {
-                            *v = None;
-                        }
-                    }
+                    self.redirect(e, None);
                 }
                 Ok(n)
             }
