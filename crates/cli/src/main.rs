@@ -6,6 +6,14 @@
 //!                             exported, and prints what did not anchor)
 //!   dossier score GOLD SYSTEM [--docs DIR]
 //!                             scores SYSTEM JSON against a GOLD folder (the metrics of score.py)
+//!   dossier stage PATH... [--out FILE]
+//!                             extracts without linking, one staged document a line (JSON Lines):
+//!                             a pure map step, so parts can be staged anywhere and joined
+//!   dossier build PATH... --out DIR
+//!   dossier build --staged FILE... --out DIR
+//!                             writes the static corpus (DIR/corpus/) that the page built by
+//!                             trunk into DIR explores without holding it in memory
+mod site;
 use dossier_corpus::corrections::{self, Log};
 use dossier_corpus::format::json;
 use dossier_eval::{build_noted, score};
@@ -14,7 +22,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:\n  dossier extract [--corrections LOG.json] PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]";
+const USAGE: &str = "usage:\n  dossier extract [--corrections LOG.json] PATH...      (files, folders, or - for standard input)\n  dossier score GOLD SYSTEM [--docs DIR]\n  dossier stage PATH... [--out FILE]                    (staged JSON Lines)\n  dossier build PATH... --out DIR                       (a static corpus in DIR/corpus/)\n  dossier build --staged FILE... --out DIR";
 
 /// The file endings read from a folder.
 const READ: &[&str] = &[
@@ -208,11 +216,106 @@ fn score_cmd(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The files named (folders give their readable files, sorted by name).
+fn paths_of(args: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        collect(Path::new(a), &mut out).map_err(|e| format!("{a}: cannot read: {e}"))?;
+    }
+    Ok(out)
+}
+
+/// `--out X` taken out of the arguments.
+fn take_out(args: &[String]) -> (Option<PathBuf>, Vec<String>, bool) {
+    let mut out = None;
+    let mut rest = Vec::new();
+    let mut staged = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().map(PathBuf::from),
+            "--staged" => staged = true,
+            _ => rest.push(a.clone()),
+        }
+    }
+    (out, rest, staged)
+}
+
+fn stage_cmd(args: &[String]) -> ExitCode {
+    let (out, rest, _) = take_out(args);
+    if rest.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let paths = match paths_of(&rest) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = match &out {
+        Some(file) => std::fs::File::create(file)
+            .and_then(|f| site::stage(&paths, &mut std::io::BufWriter::new(f))),
+        None => site::stage(
+            &paths,
+            &mut std::io::BufWriter::new(std::io::stdout().lock()),
+        ),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("dossier: cannot write: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn build_cmd(args: &[String]) -> ExitCode {
+    let (out, rest, staged) = take_out(args);
+    let (Some(out), false) = (out, rest.is_empty()) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let started = std::time::Instant::now();
+    let result = if staged {
+        let files: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+        site::build(&files, &out).map(|r| (r, true))
+    } else {
+        paths_of(&rest).and_then(|paths| site::build_inputs(&paths, &out))
+    };
+    match result {
+        Ok((report, ok)) => {
+            eprintln!(
+                "dossier: wrote {}/corpus in {:.1} s: {}",
+                out.display(),
+                started.elapsed().as_secs_f64(),
+                site::describe(&report)
+            );
+            if !out.join("index.html").exists() {
+                eprintln!("dossier: {} has no index.html: build the page into it with `trunk build --release --dist {}`", out.display(), out.display());
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
         Some("score") => score_cmd(&args[1..]),
+        Some("stage") => stage_cmd(&args[1..]),
+        Some("build") => build_cmd(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

@@ -15,6 +15,7 @@ pub mod index;
 pub mod link;
 pub mod query;
 pub mod sentences;
+pub mod shard;
 pub mod views;
 
 pub use dossier_model::{

@@ -27,47 +27,69 @@ pub struct Linker {
     /// The articles naming each entity, and whether their text does (not only their furniture).
     docs_of: Vec<Vec<(usize, bool)>>,
     docs: Vec<Document>,
+    /// Documents added so far, kept or not.
+    added: usize,
 }
 
 impl Linker {
     pub fn new(staged: &[Staged]) -> Linker {
-        // acronyms defined anywhere, applied everywhere
-        let mut acronyms: HashMap<LinkKey, LinkKey> = HashMap::default();
+        let mut linker = Linker::empty();
         for s in staged {
-            for (acr, key) in &s.acronyms {
-                for kind in [
-                    EntityType::Org,
-                    EntityType::Place,
-                    EntityType::Event,
-                    EntityType::Weapon,
-                ] {
-                    acronyms
-                        .entry(LinkKey::Name(
-                            kind,
-                            dossier_model::text::fold::norm_name(acr),
-                        ))
-                        .or_insert_with(|| key.clone());
-                }
-            }
+            linker.learn(s);
         }
-        let known = staged
-            .iter()
-            .flat_map(|s| s.known.iter().map(|k| (k.id, k.clone())))
-            .collect();
+        linker.docs.reserve(staged.len());
+        linker
+    }
+
+    /// A linker that has learnt nothing yet: `learn` every document first (the static build
+    /// streams them, so it never holds them all), then `add` or `add_streamed` each.
+    pub fn empty() -> Linker {
         Linker {
-            acronyms,
-            known,
+            acronyms: HashMap::default(),
+            known: HashMap::default(),
             index: HashMap::default(),
             entities: Vec::new(),
             surfaces: Vec::new(),
             docs_of: Vec::new(),
-            docs: Vec::with_capacity(staged.len()),
+            docs: Vec::new(),
+            added: 0,
+        }
+    }
+
+    /// Learns what a document tells every other: the acronyms it defines (applied everywhere,
+    /// the first definition winning) and the gazetteer entries its keys name.
+    pub fn learn(&mut self, s: &Staged) {
+        for (acr, key) in &s.acronyms {
+            for kind in [
+                EntityType::Org,
+                EntityType::Place,
+                EntityType::Event,
+                EntityType::Weapon,
+            ] {
+                self.acronyms
+                    .entry(LinkKey::Name(
+                        kind,
+                        dossier_model::text::fold::norm_name(acr),
+                    ))
+                    .or_insert_with(|| key.clone());
+            }
+        }
+        for k in &s.known {
+            self.known.entry(k.id).or_insert_with(|| k.clone());
         }
     }
 
     /// Links the next document.
     pub fn add(&mut self, s: &Staged) {
-        let d = self.docs.len();
+        let doc = self.add_streamed(s);
+        self.docs.push(doc);
+    }
+
+    /// Links the next document and hands it back rather than keeping it: the counts and
+    /// names are gathered as `add` does, and `take_entities` gives them.
+    pub fn add_streamed(&mut self, s: &Staged) -> Document {
+        let d = self.added;
+        self.added += 1;
         let mut doc = s.doc.clone();
         for (m, key) in doc.mentions.iter_mut().zip(&s.keys) {
             let surface = &doc.text[m.start..m.end];
@@ -136,16 +158,37 @@ impl Linker {
                 _ => self.docs_of[id].push((d, in_text)),
             }
         }
-        self.docs.push(doc);
+        doc
+    }
+
+    /// A document linked again to the entities `add` made for it, counting nothing (the
+    /// static build's last pass over documents it has already added). A key no document
+    /// added stands for nothing: its mention gets `usize::MAX`.
+    pub fn resolve(&self, s: &Staged) -> Document {
+        let mut doc = s.doc.clone();
+        for (m, key) in doc.mentions.iter_mut().zip(&s.keys) {
+            let key = self.acronyms.get(key).unwrap_or(key);
+            m.entity = self.index.get(key).copied().unwrap_or(usize::MAX);
+        }
+        doc
     }
 
     /// The linked corpus: each entity with its aliases (most frequent first) and counts.
-    pub fn finish(self) -> Corpus {
-        let mut entities = self.entities;
-        for (e, (forms, ds)) in entities
-            .iter_mut()
-            .zip(self.surfaces.into_iter().zip(self.docs_of))
-        {
+    pub fn finish(mut self) -> Corpus {
+        let entities = self.take_entities();
+        Corpus {
+            docs: self.docs,
+            entities,
+        }
+    }
+
+    /// The entities linked so far, each with its aliases (most frequent first) and counts;
+    /// the linker keeps its keys, so `resolve` still links documents to them.
+    pub fn take_entities(&mut self) -> Vec<Entity> {
+        let mut entities = std::mem::take(&mut self.entities);
+        let surfaces = std::mem::take(&mut self.surfaces);
+        let docs_of = std::mem::take(&mut self.docs_of);
+        for (e, (forms, ds)) in entities.iter_mut().zip(surfaces.into_iter().zip(docs_of)) {
             let forms = aliases_of(forms);
             // names the gazetteer does not hold take their longest form (Kim Jong-sik, not Kim)
             if e.kind != EntityType::Date && !forms.iter().any(|(f, _)| *f == e.name) {
@@ -157,10 +200,7 @@ impl Linker {
             e.all_doc_count = ds.len();
             e.doc_count = ds.iter().filter(|(_, in_text)| *in_text).count();
         }
-        Corpus {
-            docs: self.docs,
-            entities,
-        }
+        entities
     }
 }
 

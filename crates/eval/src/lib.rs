@@ -25,6 +25,13 @@ pub fn build_noted(inputs: Vec<Input>) -> (Corpus, Vec<Rejected>, Vec<String>) {
     (link::link(&b.staged), b.rejected, b.notes)
 }
 
+/// One input extracted, not linked: its staged documents (one, or each article a feed,
+/// Word file, mail or PDF holds), or why it was refused, and notes on what it left out (the
+/// map step of a static build, `dossier stage`, which any number of processes may share).
+pub fn stage(input: Input) -> dossier_extract::Batch {
+    dossier_extract::stage_all_noted(vec![input])
+}
+
 /// The files of a folder with one of `extensions`, sorted by name, as inputs (what the benches
 /// and the tests read their sets from).
 pub fn inputs_in(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Input>> {
