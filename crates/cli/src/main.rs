@@ -293,8 +293,13 @@ fn build_cmd(args: &[String]) -> ExitCode {
                 started.elapsed().as_secs_f64(),
                 site::describe(&report)
             );
-            if !out.join("index.html").exists() {
-                eprintln!("dossier: {} has no index.html: build the page into it with `trunk build --release --dist {}`", out.display(), out.display());
+            match site::declare(&out) {
+                Ok(true) => {}
+                Ok(false) => eprintln!("dossier: {} has no index.html: build the page into it first (`trunk build --release --dist {}`), then run this again", out.display(), out.display()),
+                Err(e) => {
+                    eprintln!("dossier: {}/index.html: {e}", out.display());
+                    return ExitCode::from(1);
+                }
             }
             if ok {
                 ExitCode::SUCCESS

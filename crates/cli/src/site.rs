@@ -212,3 +212,25 @@ pub fn describe(r: &Report) -> String {
         r.small
     )
 }
+
+/// The tag by which the page knows its site holds a static corpus.
+const DECLARE: &str = "<meta name=\"dossier-corpus\" content=\"corpus/root.bin\" />";
+
+/// Declares the corpus in the site's `index.html` (once); `false` if there is none.
+pub fn declare(out: &Path) -> std::io::Result<bool> {
+    let index = out.join("index.html");
+    if !index.exists() {
+        return Ok(false);
+    }
+    let html = std::fs::read_to_string(&index)?;
+    if html.contains("name=\"dossier-corpus\"") {
+        return Ok(true);
+    }
+    let Some(at) = html.find("</head>") else {
+        return Err(std::io::Error::other(
+            "it has no </head> to declare the corpus in",
+        ));
+    };
+    std::fs::write(&index, format!("{}{DECLARE}\n{}", &html[..at], &html[at..]))?;
+    Ok(true)
+}

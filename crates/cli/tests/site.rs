@@ -112,11 +112,11 @@ fn a_split_stage_builds_the_same_corpus_as_one() {
             continue;
         }
         let file = path.strip_prefix("corpus/").unwrap();
-        let hash = dossier_corpus::shard::write::sha256_hex(bytes);
+        let hash = dossier_corpus::shard::sha256_hex(bytes);
         assert!(dossier_corpus::shard::hash_matches(file, &hash), "{path}");
         assert!(dossier_corpus::shard::Family::of(file).is_some(), "{path}");
     }
-    let root = dossier_corpus::shard::write::gunzip(&t1["corpus/root.bin"]).unwrap();
+    let root = dossier_corpus::shard::gunzip(&t1["corpus/root.bin"]).unwrap();
     let root = dossier_corpus::shard::Root::from_json(&root).unwrap();
     assert_eq!(root.articles as usize, all.len());
     std::fs::remove_dir_all(&tmp).unwrap();

@@ -15,7 +15,8 @@
 //!   the articles naming them, most first, so the most-named share the first files), then the
 //!   sources, then the types; each entity with its row (names, counts);
 //! - `m/` the article list's rows (title, date, source), and `a/` the articles themselves
-//!   (cleaned text, lines, mentions and the entities they name), both by article id. Articles
+//!   (cleaned text, lines, mentions and the entities they name), both by article id (the
+//!   list of `a/` files is itself a file, `x/`, fetched with the first article). Articles
 //!   are numbered in date order, so a date range is a range of ids and the files a timeline
 //!   window needs are next to each other.
 //!
@@ -31,6 +32,8 @@ use crate::{Document, EntityType};
 use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::Write as _;
 
 /// The format's version: a page refuses a root of another.
 pub const VERSION: u32 = 1;
@@ -65,11 +68,16 @@ pub struct Root {
     pub undated: u32,
     /// The most-named entities of each type, most first.
     pub top: Vec<EntityRow>,
+    /// The rows of the list's first page with no filter (the newest articles), so the page
+    /// opens on the root alone.
+    pub newest: Vec<(u32, ArticleRow)>,
     /// The files.
     pub terms: Vec<TermRange>,
     pub postings: Vec<IdFile>,
     pub rows: Vec<IdFile>,
-    pub texts: Vec<IdFile>,
+    /// The file listing the article files (`x/`: a JSON list of `IdFile`), fetched when the
+    /// first article is opened: with thousands of them, the list would weigh most of the root.
+    pub texts: String,
 }
 
 /// A facet value and the articles with it.
@@ -179,6 +187,39 @@ fn bad(what: &str) -> FormatError {
     FormatError(format!("the corpus file is damaged: {what}"))
 }
 
+/// Gzip, as the page inflates it (`DecompressionStream('gzip')`), with a fixed header (no
+/// time stamp, no name), so equal input gives equal bytes.
+pub fn gzip(raw: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let _ = e.write_all(raw);
+    e.finish().unwrap_or_default()
+}
+
+/// Inflates a gzip file.
+pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)?;
+    Ok(out)
+}
+
+/// SHA-256 in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A fetched file's bytes, checked against the hash its name carries, inflated.
+pub fn open(file: &str, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
+    if !hash_matches(file, &sha256_hex(bytes)) {
+        return Err(FormatError(format!(
+            "{file} is not the file the corpus was built with (its bytes do not match its name): the site may be half updated"
+        )));
+    }
+    gunzip(bytes).map_err(|_| bad(&format!("{file} does not inflate")))
+}
+
 /// The hash part of a file's name: the first 16 hex digits of its SHA-256 (`t/ab12….bin`).
 pub fn name_hash(file: &str) -> Option<&str> {
     let base = file.rsplit('/').next()?;
@@ -225,11 +266,6 @@ impl Root {
     pub fn row_file(&self, id: u32) -> Option<&str> {
         (id < self.articles)
             .then(|| Root::file_for(&self.rows, id))
-            .flatten()
-    }
-    pub fn text_file(&self, id: u32) -> Option<&str> {
-        (id < self.articles)
-            .then(|| Root::file_for(&self.texts, id))
             .flatten()
     }
 
@@ -416,7 +452,8 @@ pub(crate) fn read_varint(b: &[u8], pos: &mut usize) -> Result<u32, FormatError>
     }
 }
 
-pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+/// Writes a number as a varint (seven bits a byte, low first).
+pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -441,7 +478,8 @@ pub fn decode_postings(b: &[u8], pos: &mut usize) -> Result<Vec<Posting>, Format
     Ok(out)
 }
 
-pub(crate) fn encode_postings(out: &mut Vec<u8>, postings: &[Posting]) {
+/// Writes a run of postings as `decode_postings` reads it.
+pub fn encode_postings(out: &mut Vec<u8>, postings: &[Posting]) {
     write_varint(out, postings.len() as u32);
     let mut last = 0;
     for p in postings {
@@ -483,6 +521,7 @@ pub struct Cache {
     pub postings: FxHashMap<String, PostingsFile>,
     pub rows: FxHashMap<String, Rows<ArticleRow>>,
     pub texts: FxHashMap<String, Rows<ArticleText>>,
+    pub texts_index: Option<Vec<IdFile>>,
 }
 
 /// Which family a file belongs to, by its folder.
@@ -492,6 +531,7 @@ pub enum Family {
     Postings,
     Rows,
     Texts,
+    TextIndex,
 }
 
 impl Family {
@@ -501,6 +541,7 @@ impl Family {
             "e" => Some(Family::Postings),
             "m" => Some(Family::Rows),
             "a" => Some(Family::Texts),
+            "x" => Some(Family::TextIndex),
             _ => None,
         }
     }
@@ -513,6 +554,7 @@ impl Cache {
             Some(Family::Postings) => self.postings.contains_key(file),
             Some(Family::Rows) => self.rows.contains_key(file),
             Some(Family::Texts) => self.texts.contains_key(file),
+            Some(Family::TextIndex) => self.texts_index.is_some(),
             None => false,
         }
     }
@@ -534,6 +576,10 @@ impl Cache {
             Some(Family::Texts) => {
                 let rows = serde_json::from_slice(raw).map_err(|_| json("articles"))?;
                 self.texts.insert(file.into(), rows);
+            }
+            Some(Family::TextIndex) => {
+                let list = serde_json::from_slice(raw).map_err(|_| json("the article files"))?;
+                self.texts_index = Some(list);
             }
             None => return Err(FormatError(format!("{file} is not a corpus file"))),
         }
@@ -571,7 +617,10 @@ impl Cache {
         }
     }
 
-    pub fn row(&self, root: &Root, id: u32) -> Result<Option<&ArticleRow>, Need> {
+    pub fn row<'a>(&'a self, root: &'a Root, id: u32) -> Result<Option<&'a ArticleRow>, Need> {
+        if let Some((_, r)) = root.newest.iter().find(|(i, _)| *i == id) {
+            return Ok(Some(r));
+        }
         let Some(file) = root.row_file(id) else {
             return Ok(None);
         };
@@ -582,7 +631,13 @@ impl Cache {
     }
 
     pub fn text(&self, root: &Root, id: u32) -> Result<Option<&ArticleText>, Need> {
-        let Some(file) = root.text_file(id) else {
+        if id >= root.articles {
+            return Ok(None);
+        }
+        let Some(index) = &self.texts_index else {
+            return Err(Need(vec![root.texts.clone()]));
+        };
+        let Some(file) = Root::file_for(index, id) else {
             return Ok(None);
         };
         match self.texts.get(file) {
@@ -592,8 +647,12 @@ impl Cache {
     }
 
     /// The rows of articles `ids`, or the files they need.
-    pub fn rows_of(&self, root: &Root, ids: &[u32]) -> Result<Vec<&ArticleRow>, Need> {
-        let need = self.missing(ids.iter().filter_map(|&i| root.row_file(i)));
+    pub fn rows_of<'a>(&'a self, root: &'a Root, ids: &[u32]) -> Result<Vec<&'a ArticleRow>, Need> {
+        let need = self.missing(
+            ids.iter()
+                .filter(|&&i| !root.newest.iter().any(|(n, _)| *n == i))
+                .filter_map(|&i| root.row_file(i)),
+        );
         if !need.0.is_empty() {
             return Err(need);
         }
@@ -725,7 +784,7 @@ fn rank(articles: u32, clauses: &[Vec<TermPostings>]) -> Vec<(u32, f32)> {
             (id, score)
         })
         .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
 
@@ -756,6 +815,106 @@ pub struct ShardFilter {
     pub text: String,
 }
 
+impl ShardFilter {
+    /// Reads the URL's parameters: `q` text, `se` entity ids (comma-separated; ids of this
+    /// build), `any`, `src` a source's name, `t` a type, `from`/`to` months (`YYYY-MM`).
+    /// What cannot be used is said in the notices, not guessed.
+    pub fn from_params<'a>(
+        root: &Root,
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (ShardFilter, Vec<String>) {
+        let mut f = ShardFilter::default();
+        let mut notes = Vec::new();
+        let month =
+            |v: &str, last: bool| crate::index::partial(v).map(|(a, b)| if last { b } else { a });
+        let (mut from, mut to) = (None, None);
+        for (k, v) in params {
+            match k {
+                "q" => f.text = v.to_string(),
+                "se" => {
+                    for part in v.split(',').filter(|p| !p.is_empty()) {
+                        match part.parse::<u32>() {
+                            Ok(id) if id < root.entities => f.entities.push(id),
+                            _ => notes.push(format!("No entity {part} in this corpus.")),
+                        }
+                    }
+                }
+                "any" => f.any = v == "1",
+                "src" => match root.sources.iter().position(|s| s.name == v) {
+                    Some(i) => f.source = Some(i as u32),
+                    None => notes.push(format!("No source named “{v}” in this corpus.")),
+                },
+                "t" => match EntityType::parse(v) {
+                    Some(t) => f.kind = Some(t),
+                    None => notes.push(format!("“{v}” is not an entity type.")),
+                },
+                "from" => {
+                    from = month(v, false).or_else(|| {
+                        notes.push(format!("“{v}” is not a month (YYYY-MM)."));
+                        None
+                    })
+                }
+                "to" => {
+                    to = month(v, true).or_else(|| {
+                        notes.push(format!("“{v}” is not a month (YYYY-MM)."));
+                        None
+                    })
+                }
+                _ => {}
+            }
+        }
+        if from.is_some() || to.is_some() {
+            f.dates = Some((from.unwrap_or(0), to.unwrap_or(u32::MAX)));
+        }
+        f.entities.dedup();
+        (f, notes)
+    }
+
+    /// The URL's parameters for the filter (the inverse of `from_params`).
+    pub fn to_params(&self, root: &Root) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q".into(), self.text.clone()));
+        }
+        if !self.entities.is_empty() {
+            let ids: Vec<String> = self.entities.iter().map(u32::to_string).collect();
+            out.push(("se".into(), ids.join(",")));
+        }
+        if self.any {
+            out.push(("any".into(), "1".into()));
+        }
+        if let Some(s) = self.source.and_then(|s| root.sources.get(s as usize)) {
+            out.push(("src".into(), s.name.clone()));
+        }
+        if let Some(t) = self.kind {
+            out.push(("t".into(), t.as_str().into()));
+        }
+        if let Some((a, b)) = self.dates {
+            if a > 0 {
+                out.push(("from".into(), day_string(a)[..7].to_string()));
+            }
+            if b < u32::MAX {
+                out.push(("to".into(), day_string(b)[..7].to_string()));
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == ShardFilter::default()
+    }
+
+    /// Adds the entity, or takes it away.
+    pub fn toggle_entity(&mut self, id: u32) {
+        match self.entities.iter().position(|&e| e == id) {
+            Some(i) => {
+                self.entities.remove(i);
+            }
+            None => self.entities.push(id),
+        }
+    }
+}
+
 /// What the page shows for a filter: the matching articles (ranked by the search, else in
 /// date order, newest first), and the counts of the facets the root lists within them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -764,6 +923,18 @@ pub struct Answer {
     pub total: u32,
     /// Posting key (an entity, a source, a type) → articles among the results.
     pub counts: Vec<(u32, u32)>,
+    /// Results in each of the root's months, in its order.
+    pub months: Vec<u32>,
+}
+
+impl Answer {
+    /// The results among the articles of a posting key (0 if the root does not list it).
+    pub fn count(&self, key: u32) -> u32 {
+        self.counts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(0, |(_, n)| *n)
+    }
 }
 
 /// The keys whose counts the page shows next to the results: the root's top entities, the
@@ -775,8 +946,32 @@ pub fn facet_keys(root: &Root) -> Vec<u32> {
     keys
 }
 
-/// Evaluates a filter, or says which files it needs first.
+/// Evaluates a filter, or says which files it needs first. With no filter the root answers
+/// alone (its counts are the corpus's), so the page opens on the root.
 pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, SearchNeed> {
+    if f.is_empty() {
+        let dated = (0..root.undated).rev();
+        let ids: Vec<u32> = dated.chain(root.undated..root.articles).collect();
+        let mut counts: Vec<(u32, u32)> = root.top.iter().map(|e| (e.id, e.docs)).collect();
+        counts.extend(
+            root.sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (root.source_key(i), s.count)),
+        );
+        counts.extend(
+            EntityType::ALL
+                .iter()
+                .zip(&root.types)
+                .map(|(t, c)| (root.type_key(*t), c.count)),
+        );
+        return Ok(Answer {
+            total: root.articles,
+            ids,
+            counts,
+            months: root.months.iter().map(|m| m.count).collect(),
+        });
+    }
     // every posting the filter and the facet counts read
     let mut keys: Vec<u32> = f.entities.clone();
     keys.extend(f.source.map(|s| root.source_key(s as usize)));
@@ -788,7 +983,8 @@ pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, Sea
         return Err(SearchNeed::Files(need));
     }
     let get = |k: u32| cache.bitmap(root, k).ok();
-    let mut set: RoaringBitmap = (0..root.articles).collect();
+    let mut set = RoaringBitmap::new();
+    set.insert_range(0..root.articles);
     if !f.entities.is_empty() {
         let maps: Vec<&RoaringBitmap> = f.entities.iter().filter_map(|&k| get(k)).collect();
         let joined = if f.any {
@@ -838,10 +1034,16 @@ pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, Sea
         .into_iter()
         .map(|k| (k, get(k).map_or(0, |b| b.intersection_len(&result) as u32)))
         .collect();
+    let months = root
+        .months
+        .iter()
+        .map(|m| result.range_cardinality(m.first..m.first + m.count) as u32)
+        .collect();
     Ok(Answer {
         total: ids.len() as u32,
         ids,
         counts,
+        months,
     })
 }
 
@@ -893,6 +1095,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_opened_only_if_its_bytes_match_its_name() {
+        let z = gzip(b"{\"first\":0,\"rows\":[]}");
+        let name = format!("m/{}.bin", &sha256_hex(&z)[..16]);
+        assert_eq!(open(&name, &z).unwrap(), b"{\"first\":0,\"rows\":[]}");
+        let mut bad = z.clone();
+        bad[12] ^= 1;
+        assert!(open(&name, &bad).unwrap_err().0.contains("do not match"));
+        // a file that matches its name but is not gzip
+        let plain = b"plain".to_vec();
+        let name = format!("m/{}.bin", &sha256_hex(&plain)[..16]);
+        assert!(open(&name, &plain).unwrap_err().0.contains("inflate"));
+    }
+
+    #[test]
     fn file_names_carry_their_hash() {
         assert_eq!(
             name_hash("t/0123456789abcdef.bin"),
@@ -911,6 +1127,42 @@ mod tests {
         let e = Root::from_json(br#"{"version": 99}"#).unwrap_err();
         assert!(e.0.contains("format 99"), "{e}");
         assert!(Root::from_json(b"\x1f\x8b garbage").is_err());
+    }
+
+    #[test]
+    fn the_filter_round_trips_through_the_url() {
+        let root = Root {
+            entities: 10,
+            sources: vec![Facet {
+                name: "Yonhap".into(),
+                count: 3,
+            }],
+            ..Root::default()
+        };
+        let f = ShardFilter {
+            entities: vec![3, 7],
+            any: true,
+            source: Some(0),
+            kind: Some(EntityType::Weapon),
+            dates: Some((20240801, 20240931)),
+            text: "missile \"launch site\"".into(),
+        };
+        let params = f.to_params(&root);
+        let (back, notes) =
+            ShardFilter::from_params(&root, params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, f);
+        assert!(notes.is_empty());
+        let (g, notes) = ShardFilter::from_params(
+            &root,
+            [
+                ("se", "3,99"),
+                ("src", "Nobody"),
+                ("t", "BIRD"),
+                ("from", "2024-13"),
+            ],
+        );
+        assert_eq!(g.entities, vec![3]);
+        assert_eq!(notes.len(), 4, "{notes:?}");
     }
 
     #[test]

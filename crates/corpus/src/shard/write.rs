@@ -16,9 +16,6 @@ use super::*;
 use crate::index::{self, DateBasis};
 use crate::link::Linker;
 use crate::{Entity, Staged};
-use flate2::{write::GzEncoder, Compression};
-use sha2::{Digest, Sha256};
-use std::io::Write as _;
 
 /// Where the files go: a folder, in the command line; memory, in tests.
 pub trait Sink {
@@ -36,36 +33,13 @@ impl Sink for MemorySink {
     }
 }
 
-/// Gzip, as the page inflates it (`DecompressionStream('gzip')`), with a fixed header (no
-/// time stamp, no name), so equal input gives equal bytes.
-pub fn gzip(raw: &[u8]) -> Vec<u8> {
-    let mut e = GzEncoder::new(Vec::new(), Compression::new(6));
-    let _ = e.write_all(raw);
-    e.finish().unwrap_or_default()
-}
-
-/// Inflates a gzip file (the tests' and the command line's side of what the page does).
-pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)?;
-    Ok(out)
-}
-
-/// SHA-256 in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// What the build wrote.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub articles: u32,
     pub entities: u32,
     pub files: usize,
-    /// Files per folder (`t`, `e`, `m`, `a`).
+    /// Files per folder (`t`, `e`, `m`, `a`, `x`).
     pub per_folder: Vec<(String, usize)>,
     pub bytes: u64,
     pub root_bytes: usize,
@@ -158,6 +132,8 @@ impl Build {
             root: Root::default(),
             written: Vec::new(),
             error: None,
+            newest: Vec::new(),
+            undated_rows: Vec::new(),
         }
     }
 }
@@ -216,7 +192,13 @@ pub struct Writer {
     /// (path, compressed size) of every file written.
     written: Vec<(String, usize)>,
     error: Option<std::io::Error>,
+    /// The rows of the last dated articles, and of the first undated ones.
+    newest: Vec<(u32, ArticleRow)>,
+    undated_rows: Vec<(u32, ArticleRow)>,
 }
+
+/// Rows of the list's first page the root carries.
+const NEWEST: usize = 100;
 
 /// Rows gathered into files of about `TARGET_BYTES` compressed: `{"first":N,"rows":[…]}`.
 struct Packer {
@@ -444,6 +426,16 @@ impl Writer {
             sink,
             written: &mut self.written,
         };
+        if p.best.is_some() {
+            // the newest dated articles, for the root (the list's first page with no filter)
+            self.newest.push((id, row.clone()));
+            if self.newest.len() > NEWEST * 2 {
+                self.newest.drain(..NEWEST);
+            }
+        } else {
+            self.undated_rows.push((id, row.clone()));
+            self.undated_rows.truncate(NEWEST);
+        }
         self.list.push(to_json(&row), &mut out)?;
         self.texts.push(p.text, &mut out)?;
         Ok(())
@@ -575,10 +567,20 @@ impl Writer {
             months: std::mem::take(&mut self.months),
             undated: self.undated.unwrap_or(articles),
             top,
+            newest: {
+                let mut rows: Vec<(u32, ArticleRow)> = std::mem::take(&mut self.newest);
+                rows.reverse();
+                rows.truncate(NEWEST);
+                let room = NEWEST - rows.len();
+                rows.extend(self.undated_rows.drain(..).take(room));
+                rows
+            },
             terms: term_files,
             postings: posting_files,
             rows: std::mem::take(&mut self.list.files),
-            texts: std::mem::take(&mut self.texts.files),
+            texts: out
+                .put_compressed("x", &gzip(&to_json(&self.texts.files)))
+                .map_err(io)?,
         };
         let root = gzip(&to_json(&self.root));
         out.sink.put(ROOT, &root).map_err(io)?;
@@ -772,6 +774,16 @@ mod tests {
             .unwrap();
         assert_eq!(putin.docs, 2);
         assert!(putin.id < 4, "{putin:?}");
+        // no filter: the root answers alone, as the postings would
+        let bare = answer(&root, &Cache::default(), &ShardFilter::default()).unwrap();
+        assert_eq!(bare.ids, vec![2, 1, 0]);
+        let every = ShardFilter {
+            dates: Some((0, u32::MAX)),
+            ..ShardFilter::default()
+        };
+        let counted = answer(&root, &cache, &every).unwrap();
+        assert_eq!(bare.counts, counted.counts);
+        assert_eq!(bare.months, counted.months);
         // an entity filter
         let f = ShardFilter {
             entities: vec![putin.id],
@@ -884,7 +896,7 @@ mod tests {
         assert_eq!(report.over, 0, "{report:?}");
         assert!(report.largest <= MAX_BYTES);
         let (root, cache) = load(&sink);
-        assert!(root.texts.len() > 1 && !root.rows.is_empty(), "{report:?}");
+        assert!(cache.texts.len() > 1 && !root.rows.is_empty(), "{report:?}");
         // every article can be read back, in order
         for id in [0, 700, 2599] {
             assert!(cache.text(&root, id).unwrap().is_some());
@@ -904,6 +916,6 @@ mod tests {
         };
         let a = answer(&root, &cache, &f).unwrap();
         assert_eq!(a.total as usize, (0..2600).filter(|i| i % 97 == 13).count());
-        assert!(root.texts.len() > 1, "{report:?}");
+        assert!(cache.texts.len() > 1, "{report:?}");
     }
 }
