@@ -19,10 +19,19 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 
-/// The whole app with the bundled corpus.
+/// The whole app with the bundled corpus, or on the static corpus the site declares
+/// (`dossier build`), whose explorer loads as a chunk of its own.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith seeds=crate::corpus::seed_staged() /> }
+    if crate::sharded::declared().is_some() {
+        return view! {
+            <Router>
+                {lazy_view(crate::components::sharded::sharded_app)}
+            </Router>
+        }
+        .into_any();
+    }
+    view! { <AppWith seeds=crate::corpus::seed_staged() /> }.into_any()
 }
 
 /// The app over given staged documents as its bundled corpus (tests pass their own).

@@ -5,6 +5,7 @@ pub mod components;
 pub mod corpus;
 pub mod download;
 pub mod library;
+pub mod sharded;
 pub mod state;
 pub mod store;
 

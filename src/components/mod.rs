@@ -12,6 +12,7 @@ pub mod notices;
 pub mod overview;
 pub mod reader;
 pub mod results;
+pub mod sharded;
 pub mod timeline;
 
 use dossier_corpus::EntityType;
