@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -13,8 +14,16 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `root` mounted at `base`; resolves to { url, close }. */
-export function serve(root, base = '/some/sub/path/') {
+/** What a static host compresses on the fly (the static corpus's files are gzip already). */
+const COMPRESSED = new Set(['.html', '.js', '.wasm', '.css', '.json']);
+
+/**
+ * Starts a server for `root` mounted at `base`; resolves to { url, close }. With `gzip`, it
+ * compresses HTML, JS, wasm and CSS for a browser that accepts it, as static hosts do (the
+ * benchmarks count bytes as a host would send them).
+ */
+export function serve(root, base = '/some/sub/path/', { gzip = false } = {}) {
+  const zipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(base)) {
@@ -32,7 +41,14 @@ export function serve(root, base = '/some/sub/path/') {
         res.writeHead(404).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!zipped.has(file)) zipped.set(file, zlib.gzipSync(data, { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
+        res.end(zipped.get(file));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(data);
     });
   });

@@ -72,6 +72,16 @@ test('opens on the root, searches by fetching term files, reads an article by fe
   const [shown] = count.match(/^\d+/);
   assert.ok(Number(shown) >= 1 && Number(shown) < articles, count);
   assert.equal(params(page).get('q'), 'Shoigu');
+  // newest first by default; best match on request, the same articles
+  const dates = async () => (await page.locator('.result-meta').allTextContents()).map((t) => t.slice(0, 10));
+  const newest = await dates();
+  assert.deepEqual(newest, [...newest].sort().reverse(), 'newest first');
+  await page.getByRole('button', { name: 'Best match' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'best');
+  await page.waitForFunction((c) => document.querySelector('.result-count').textContent === c, count);
+  assert.equal(await page.getByRole('button', { name: 'Best match' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Newest first' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('sort'));
   // the same search again fetches nothing
   const n = fetched.length;
   await page.locator('#search').fill('');

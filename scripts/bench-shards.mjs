@@ -4,7 +4,8 @@
 // down, 750 kbit/s up: Chrome's "Fast 3G"):
 //   - the build's wall time on this machine;
 //   - first render: navigation to the overview and facets drawn from the root (median of 5);
-//   - bytes before first render: what the network carried until then (compressed as sent);
+//   - bytes before first render: what the network carried until then (HTML, JS, wasm and CSS
+//     gzipped by the server, as static hosts do; the corpus's files are gzip already);
 //   - filter update with its files cached: the answer computed in the page (the results and
 //     every facet count), and click to the next frame;
 //   - search, cold (its files not fetched yet) and warm: input to the results drawn, and the
@@ -45,7 +46,7 @@ for (const f of files) { const k = path.basename(path.dirname(f)); perFolder[k] 
 const sizes = files.map((f) => fs.statSync(f).size);
 console.log(`build: ${buildS.toFixed(1)} s for ${N} articles (${(corpusBytes / 1e6).toFixed(0)} MB); ${files.length} files`, perFolder);
 
-const server = await serve(site);
+const server = await serve(site, '/some/sub/path/', { gzip: true });
 const browser = await launchChromium(['--disable-quic', '--enable-precise-memory-info']);
 const PROFILES = {
   unthrottled: null,
@@ -89,8 +90,12 @@ async function search(page, net, q) {
     });
     return performance.now() - t;
   }, q);
+  const answerMs = Number(await page.evaluate(() => document.querySelector('.results').dataset.answerMs));
+  const kb = (net.bytes - before) / 1024;
+  // then the facet counts within the results, whose postings come after the results
+  await page.waitForFunction(() => ![...document.querySelectorAll('.filters .facet-count')].some((c) => c.textContent === '…'), null, { timeout: 300000 });
   await page.waitForTimeout(50);
-  return { ms, kb: (net.bytes - before) / 1024 };
+  return { ms, answer_ms: answerMs, kb, kb_with_counts: (net.bytes - before) / 1024 };
 }
 
 const out = { articles: N, corpus_mb: corpusBytes / 1e6, build_s: buildS, files: files.length, per_folder: perFolder,
@@ -149,7 +154,9 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     search_cold_ms: Math.round(median(cold.map((c) => c.ms))),
     search_cold_kb: Math.round(median(cold.map((c) => c.kb))),
     search_cold_max_kb: Math.round(Math.max(...cold.map((c) => c.kb))),
+    search_cold_with_counts_kb: Math.round(median(cold.map((c) => c.kb_with_counts))),
     search_warm_ms: Number(median(warm.map((c) => c.ms)).toFixed(1)),
+    search_warm_answer_ms: Number(median(warm.map((c) => c.answer_ms)).toFixed(1)),
     cold, warm,
     wasm_memory_mb: Number((mem / 1048576).toFixed(1)),
   };

@@ -7,7 +7,7 @@ use crate::components::{plural, type_style, Draw};
 use crate::sharded::Shards;
 use crate::state::parse_query;
 use dossier_corpus::index::{self, search::TextQuery};
-use dossier_corpus::shard::{self, Answer, ArticleText, SearchNeed, ShardFilter};
+use dossier_corpus::shard::{self, Answer, ArticleText, Counts, SearchNeed, ShardFilter};
 use dossier_corpus::views::segments::{paragraphs, LineKind, Piece};
 use dossier_corpus::EntityType;
 use leptos::either::Either;
@@ -114,6 +114,17 @@ fn ShardedExplorer() -> impl IntoView {
             None => {}
         }
     });
+    // the facet counts within the results: their postings are fetched after the results show
+    let counts = Memo::new(move |_| {
+        let (a, _, _) = answer.get()?;
+        match shards.with(|root, cache| shard::facet_counts(root, cache, &a))? {
+            Ok(c) => Some(c),
+            Err(need) => {
+                shards.fetch(need.0);
+                None
+            }
+        }
+    });
     let total = move || {
         shards
             .root
@@ -154,11 +165,11 @@ fn ShardedExplorer() -> impl IntoView {
             <Status shards=shards trouble=trouble />
             <Notes parsed=parsed />
             <main class="panes" data-doc=move || doc.get().map(|d| d.to_string())>
-                <ShardFacets shards=shards answer=answer filter=filter go=go />
+                <ShardFacets shards=shards answer=answer counts=counts filter=filter go=go />
                 <ShardResults shards=shards answer=answer filter=filter doc=doc go=go />
                 {move || match doc.get() {
                     Some(id) => view! { <ShardReader shards=shards id=id filter=filter go=go /> }.into_any(),
-                    None => view! { <ShardOverview shards=shards answer=answer filter=filter go=go /> }.into_any(),
+                    None => view! { <ShardOverview shards=shards answer=answer counts=counts filter=filter go=go /> }.into_any(),
                 }}
             </main>
         </div>
@@ -218,18 +229,25 @@ fn Notes(parsed: Memo<Option<(ShardFilter, Vec<String>)>>) -> impl IntoView {
 fn ShardFacets(
     shards: Shards,
     answer: RwSignal<Option<(Arc<Answer>, ShardFilter, f64)>>,
+    counts: Memo<Option<Counts>>,
     filter: Memo<ShardFilter>,
     go: Callback<(ShardFilter, Option<u32>, bool)>,
 ) -> impl IntoView {
     let body = move || {
         let root = shards.root.get()?.ok()?;
         let (a, _, _) = answer.get()?;
+        let c = counts.get();
+        let known = c.is_some();
+        // a count not known yet (its postings are on their way) shows as "…" and sorts by the
+        // corpus's order
+        let count = move |k: u32| c.as_ref().map(|c| c.count(k));
+        let shown = |n: Option<u32>| n.map_or_else(|| "…".to_string(), |n| n.to_string());
         let f = filter.get();
         let types = EntityType::ALL
             .iter()
             .map(|&t| {
                 let (_, plural_name, letter, class) = type_style(t);
-                let n = a.count(root.type_key(t));
+                let n = shown(count(root.type_key(t)));
                 let on = f.kind == Some(t);
                 let f2 = f.clone();
                 view! {
@@ -247,11 +265,13 @@ fn ShardFacets(
                 }
             })
             .collect_view();
-        let mut sources: Vec<(usize, u32)> = (0..root.sources.len())
-            .map(|i| (i, a.count(root.source_key(i))))
-            .filter(|(_, n)| *n > 0)
+        let mut sources: Vec<(usize, Option<u32>)> = (0..root.sources.len())
+            .map(|i| (i, count(root.source_key(i))))
+            .filter(|(_, n)| *n != Some(0))
             .collect();
-        sources.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        if known {
+            sources.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        }
         let sources = sources
             .into_iter()
             .take(20)
@@ -268,7 +288,7 @@ fn ShardFacets(
                                 go.run((g, None, false));
                             }>
                             <span class="facet-label">{name}</span>
-                            <span class="facet-count">{n}</span>
+                            <span class="facet-count">{shown(n)}</span>
                         </button>
                     </li>
                 }
@@ -279,12 +299,12 @@ fn ShardFacets(
             .filter(|t| **t != EntityType::Date)
             .map(|&t| {
                 let (_, plural_name, letter, class) = type_style(t);
-                let mut rows: Vec<(shard::EntityRow, u32)> = root
+                let mut rows: Vec<(shard::EntityRow, Option<u32>)> = root
                     .top
                     .iter()
                     .filter(|e| e.entity_type() == Some(t))
-                    .map(|e| (e.clone(), a.count(e.id)))
-                    .filter(|(_, n)| *n > 0)
+                    .map(|e| (e.clone(), count(e.id)))
+                    .filter(|(_, n)| *n != Some(0))
                     .collect();
                 rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
                 let items = rows
@@ -304,7 +324,7 @@ fn ShardFacets(
                                         go.run((g, None, false));
                                     }>
                                     <span class="facet-label"><span class="tag" aria-hidden="true">{letter}</span>" "{e.name.clone()}</span>
-                                    <span class="facet-count">{n}</span>
+                                    <span class="facet-count">{shown(n)}</span>
                                 </button>
                             </li>
                         }
@@ -407,7 +427,23 @@ fn ShardResults(
                 Some(rows) => {
                     let total = answer.get().map_or(0, |a| a.0.total as usize);
                     let more = total > rows.len();
+                    let f = filter.get();
+                    let sort = (!f.text.trim().is_empty()).then(|| {
+                        let choose = move |best: bool| {
+                            let mut g = filter.get_untracked();
+                            g.best = best;
+                            go.run((g, None, false));
+                        };
+                        view! {
+                            <div class="result-bar" role="group" aria-label="Order of the matches">
+                                <button type="button" aria-pressed=(!f.best).to_string() on:click=move |_| choose(false)>"Newest first"</button>
+                                <button type="button" aria-pressed=f.best.to_string() on:click=move |_| choose(true)
+                                    title="The best matches of a common word are spread over every period, so their rows take more files to fetch">"Best match"</button>
+                            </div>
+                        }
+                    });
                     Either::Right(view! {
+                        {sort}
                         {(rows.is_empty()).then(|| view! { <p class="hint">"No article matches."</p> })}
                         <ol class="result-list">
                             {rows.into_iter().map(|(id, r, source)| {
@@ -444,12 +480,14 @@ fn ShardResults(
 fn ShardOverview(
     shards: Shards,
     answer: RwSignal<Option<(Arc<Answer>, ShardFilter, f64)>>,
+    counts: Memo<Option<Counts>>,
     filter: Memo<ShardFilter>,
     go: Callback<(ShardFilter, Option<u32>, bool)>,
 ) -> impl IntoView {
     let body = move || {
         let root = shards.root.get()?.ok()?;
         let (a, _, _) = answer.get()?;
+        let c = counts.get();
         let dated: Vec<&shard::Month> = root.months.iter().collect();
         let span = match (dated.first(), dated.last()) {
             (Some(x), Some(y)) => format!("from {} to {}", x.month, y.month),
@@ -459,12 +497,12 @@ fn ShardOverview(
             .into_iter()
             .map(|t| {
                 let (_, plural_name, letter, class) = type_style(t);
-                let mut rows: Vec<(shard::EntityRow, u32)> = root
+                let mut rows: Vec<(shard::EntityRow, Option<u32>)> = root
                     .top
                     .iter()
                     .filter(|e| e.entity_type() == Some(t))
-                    .map(|e| (e.clone(), a.count(e.id)))
-                    .filter(|(_, n)| *n > 0)
+                    .map(|e| (e.clone(), c.as_ref().map(|c| c.count(e.id))))
+                    .filter(|(_, n)| *n != Some(0))
                     .collect();
                 rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
                 let items = rows.into_iter().take(8).map(|(e, n)| {
@@ -477,7 +515,7 @@ fn ShardOverview(
                                 go.run((g, None, false));
                             }>
                                 <span class="facet-label"><span class="tag" aria-hidden="true">{letter}</span>" "{e.name.clone()}</span>
-                                <span class="facet-count">{plural(n, "article", "articles")}</span>
+                                <span class="facet-count">{n.map_or_else(|| "…".to_string(), |n| plural(n, "article", "articles"))}</span>
                             </button>
                         </li>
                     }

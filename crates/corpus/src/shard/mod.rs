@@ -813,6 +813,10 @@ pub struct ShardFilter {
     pub kind: Option<EntityType>,
     pub dates: Option<(Day, Day)>,
     pub text: String,
+    /// A search's results by relevance (BM25) rather than newest first. Newest first is the
+    /// default: the first page's rows are then a file or two of neighbours, where the best
+    /// matches of a common word are spread over every period and fetch every file of rows.
+    pub best: bool,
 }
 
 impl ShardFilter {
@@ -840,6 +844,7 @@ impl ShardFilter {
                     }
                 }
                 "any" => f.any = v == "1",
+                "sort" => f.best = v == "best",
                 "src" => match root.sources.iter().position(|s| s.name == v) {
                     Some(i) => f.source = Some(i as u32),
                     None => notes.push(format!("No source named “{v}” in this corpus.")),
@@ -883,6 +888,9 @@ impl ShardFilter {
         if self.any {
             out.push(("any".into(), "1".into()));
         }
+        if self.best {
+            out.push(("sort".into(), "best".into()));
+        }
         if let Some(s) = self.source.and_then(|s| root.sources.get(s as usize)) {
             out.push(("src".into(), s.name.clone()));
         }
@@ -921,37 +929,34 @@ impl ShardFilter {
 pub struct Answer {
     pub ids: Vec<u32>,
     pub total: u32,
-    /// Posting key (an entity, a source, a type) → articles among the results.
-    pub counts: Vec<(u32, u32)>,
+    /// The results as a set (what the facet counts intersect).
+    pub set: RoaringBitmap,
+    /// The filter was empty: the root's own counts are the facets'.
+    pub everything: bool,
     /// Results in each of the root's months, in its order.
     pub months: Vec<u32>,
 }
 
-impl Answer {
+/// The facet counts within an answer: posting key (an entity, a source, a type) → results
+/// among its articles.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts(pub Vec<(u32, u32)>);
+
+impl Counts {
     /// The results among the articles of a posting key (0 if the root does not list it).
     pub fn count(&self, key: u32) -> u32 {
-        self.counts
+        self.0
             .iter()
             .find(|(k, _)| *k == key)
             .map_or(0, |(_, n)| *n)
     }
 }
 
-/// The keys whose counts the page shows next to the results: the root's top entities, the
-/// sources and the types.
-pub fn facet_keys(root: &Root) -> Vec<u32> {
-    let mut keys: Vec<u32> = root.top.iter().map(|e| e.id).collect();
-    keys.extend((0..root.sources.len()).map(|i| root.source_key(i)));
-    keys.extend(EntityType::ALL.iter().map(|t| root.type_key(*t)));
-    keys
-}
-
-/// Evaluates a filter, or says which files it needs first. With no filter the root answers
-/// alone (its counts are the corpus's), so the page opens on the root.
-pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, SearchNeed> {
-    if f.is_empty() {
-        let dated = (0..root.undated).rev();
-        let ids: Vec<u32> = dated.chain(root.undated..root.articles).collect();
+/// The counts of the facets the root lists within an answer, or the postings files they
+/// need (fetched after the results are shown: a search never waits for them). With no
+/// filter the root's counts are the answer.
+pub fn facet_counts(root: &Root, cache: &Cache, a: &Answer) -> Result<Counts, Need> {
+    if a.everything {
         let mut counts: Vec<(u32, u32)> = root.top.iter().map(|e| (e.id, e.docs)).collect();
         counts.extend(
             root.sources
@@ -965,34 +970,69 @@ pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, Sea
                 .zip(&root.types)
                 .map(|(t, c)| (root.type_key(*t), c.count)),
         );
+        return Ok(Counts(counts));
+    }
+    let keys = facet_keys(root);
+    let need = cache.missing(keys.iter().filter_map(|&k| root.postings_file(k)));
+    if !need.0.is_empty() {
+        return Err(need);
+    }
+    Ok(Counts(
+        keys.into_iter()
+            .map(|k| {
+                let n = cache
+                    .bitmap(root, k)
+                    .map_or(0, |b| b.intersection_len(&a.set) as u32);
+                (k, n)
+            })
+            .collect(),
+    ))
+}
+
+/// The keys whose counts the page shows next to the results: the root's top entities, the
+/// sources and the types.
+pub fn facet_keys(root: &Root) -> Vec<u32> {
+    let mut keys: Vec<u32> = root.top.iter().map(|e| e.id).collect();
+    keys.extend((0..root.sources.len()).map(|i| root.source_key(i)));
+    keys.extend(EntityType::ALL.iter().map(|t| root.type_key(*t)));
+    keys
+}
+
+/// Evaluates a filter, or says which files it needs first (the filter's postings, the
+/// search's term files). With no filter the root answers alone, so the page opens on it.
+pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, SearchNeed> {
+    let mut set = RoaringBitmap::new();
+    set.insert_range(0..root.articles);
+    let unfiltered = ShardFilter {
+        best: false,
+        ..f.clone()
+    }
+    .is_empty();
+    if unfiltered {
+        let dated = (0..root.undated).rev();
         return Ok(Answer {
             total: root.articles,
-            ids,
-            counts,
+            ids: dated.chain(root.undated..root.articles).collect(),
+            set,
+            everything: true,
             months: root.months.iter().map(|m| m.count).collect(),
         });
     }
-    // every posting the filter and the facet counts read
     let mut keys: Vec<u32> = f.entities.clone();
     keys.extend(f.source.map(|s| root.source_key(s as usize)));
     keys.extend(f.kind.map(|t| root.type_key(t)));
-    keys.extend(facet_keys(root));
-    let files: Vec<&str> = keys.iter().filter_map(|&k| root.postings_file(k)).collect();
-    let need = cache.missing(files);
+    let need = cache.missing(keys.iter().filter_map(|&k| root.postings_file(k)));
     if !need.0.is_empty() {
         return Err(SearchNeed::Files(need));
     }
     let get = |k: u32| cache.bitmap(root, k).ok();
-    let mut set = RoaringBitmap::new();
-    set.insert_range(0..root.articles);
     if !f.entities.is_empty() {
         let maps: Vec<&RoaringBitmap> = f.entities.iter().filter_map(|&k| get(k)).collect();
-        let joined = if f.any {
+        set = if f.any {
             maps.iter().fold(RoaringBitmap::new(), |a, b| a | *b)
         } else {
-            maps.iter().fold(set.clone(), |a, b| a & *b)
+            maps.iter().fold(set, |a, b| a & *b)
         };
-        set = joined;
     }
     if let Some(s) = f.source {
         set &= get(root.source_key(s as usize))
@@ -1009,7 +1049,16 @@ pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, Sea
         set &= range;
     }
     let q = TextQuery::parse(&f.text);
-    let ids: Vec<u32> = if q.is_empty() {
+    if !q.is_empty() && !f.best {
+        // the matches, newest first
+        let found: RoaringBitmap = cache
+            .search(root, &q)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        set &= found;
+    }
+    let ids: Vec<u32> = if q.is_empty() || !f.best {
         // newest first, then the undated
         let undated = set.iter().filter(|&i| i >= root.undated);
         set.iter()
@@ -1018,31 +1067,25 @@ pub fn answer(root: &Root, cache: &Cache, f: &ShardFilter) -> Result<Answer, Sea
             .chain(undated)
             .collect()
     } else {
-        cache
+        let found: Vec<u32> = cache
             .search(root, &q)?
             .into_iter()
             .map(|(id, _)| id)
             .filter(|id| set.contains(*id))
-            .collect()
+            .collect();
+        set = found.iter().copied().collect();
+        found
     };
-    let result: RoaringBitmap = if q.is_empty() {
-        set
-    } else {
-        ids.iter().copied().collect()
-    };
-    let counts = facet_keys(root)
-        .into_iter()
-        .map(|k| (k, get(k).map_or(0, |b| b.intersection_len(&result) as u32)))
-        .collect();
     let months = root
         .months
         .iter()
-        .map(|m| result.range_cardinality(m.first..m.first + m.count) as u32)
+        .map(|m| set.range_cardinality(m.first..m.first + m.count) as u32)
         .collect();
     Ok(Answer {
         total: ids.len() as u32,
         ids,
-        counts,
+        set,
+        everything: false,
         months,
     })
 }
@@ -1146,6 +1189,7 @@ mod tests {
             kind: Some(EntityType::Weapon),
             dates: Some((20240801, 20240931)),
             text: "missile \"launch site\"".into(),
+            best: true,
         };
         let params = f.to_params(&root);
         let (back, notes) =
