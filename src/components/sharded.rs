@@ -106,8 +106,16 @@ fn ShardedExplorer() -> impl IntoView {
         match shards.with(|root, cache| shard::answer(root, cache, &f)) {
             Some(Ok(a)) => {
                 let ms = now() - t0;
-                answer.set(Some((Arc::new(a), f, ms)));
-                trouble.set(None);
+                // a file arriving for something else asks again: the same answer draws nothing
+                let same = answer.with_untracked(|old| {
+                    old.as_ref().is_some_and(|(o, of, _)| **o == a && *of == f)
+                });
+                if !same {
+                    answer.set(Some((Arc::new(a), f, ms)));
+                }
+                if trouble.with_untracked(Option::is_some) {
+                    trouble.set(None);
+                }
             }
             Some(Err(SearchNeed::Files(need))) => shards.fetch(need.0),
             Some(Err(SearchNeed::Bad(e))) => trouble.set(Some(e.0)),
@@ -165,7 +173,7 @@ fn ShardedExplorer() -> impl IntoView {
             <Status shards=shards trouble=trouble />
             <Notes parsed=parsed />
             <main class="panes" data-doc=move || doc.get().map(|d| d.to_string())>
-                <ShardFacets shards=shards answer=answer counts=counts filter=filter go=go />
+                <ShardFacets shards=shards answer=answer counts=counts go=go />
                 <ShardResults shards=shards answer=answer filter=filter doc=doc go=go />
                 {move || match doc.get() {
                     Some(id) => view! { <ShardReader shards=shards id=id filter=filter go=go /> }.into_any(),
@@ -230,19 +238,19 @@ fn ShardFacets(
     shards: Shards,
     answer: RwSignal<Option<(Arc<Answer>, ShardFilter, f64)>>,
     counts: Memo<Option<Counts>>,
-    filter: Memo<ShardFilter>,
     go: Callback<(ShardFilter, Option<u32>, bool)>,
 ) -> impl IntoView {
     let body = move || {
         let root = shards.root.get()?.ok()?;
-        let (a, _, _) = answer.get()?;
+        // the filter the answer is for: the facets redraw once an answer comes, not also
+        // when the URL changes before it
+        let (a, f, _) = answer.get()?;
         let c = counts.get();
         let known = c.is_some();
         // a count not known yet (its postings are on their way) shows as "…" and sorts by the
         // corpus's order
         let count = move |k: u32| c.as_ref().map(|c| c.count(k));
         let shown = |n: Option<u32>| n.map_or_else(|| "…".to_string(), |n| n.to_string());
-        let f = filter.get();
         let types = EntityType::ALL
             .iter()
             .map(|&t| {
@@ -420,57 +428,57 @@ fn ShardResults(
     });
     let ms = move || answer.get().map_or(0.0, |a| a.2);
     let q = move || answer.get().map(|a| a.1.text.clone()).unwrap_or_default();
+    let sort = move || {
+        let f = answer.get().map(|a| a.1.clone()).unwrap_or_default();
+        (!f.text.trim().is_empty()).then(|| {
+            let choose = move |best: bool| {
+                let mut g = filter.get_untracked();
+                g.best = best;
+                go.run((g, None, false));
+            };
+            view! {
+                <div class="result-bar" role="group" aria-label="Order of the matches">
+                    <button type="button" aria-pressed=(!f.best).to_string() on:click=move |_| choose(false)>"Newest first"</button>
+                    <button type="button" aria-pressed=f.best.to_string() on:click=move |_| choose(true)
+                        title="The best matches of a common word are spread over every period, so their rows take more files to fetch">"Best match"</button>
+                </div>
+            }
+        })
+    };
+    let total = move || answer.get().map_or(0, |a| a.0.total as usize);
+    // rows are kept by article: a filter that keeps an article keeps its row's elements
+    let each = move || rows.get().unwrap_or_default();
     view! {
         <section class="pane results" aria-label="Articles" data-answer-ms=move || format!("{:.2}", ms()) data-answered=q>
+            {sort}
             {move || match rows.get() {
-                None => Either::Left(view! { <p class="hint" role="status">"Loading the list…"</p> }),
-                Some(rows) => {
-                    let total = answer.get().map_or(0, |a| a.0.total as usize);
-                    let more = total > rows.len();
-                    let f = filter.get();
-                    let sort = (!f.text.trim().is_empty()).then(|| {
-                        let choose = move |best: bool| {
-                            let mut g = filter.get_untracked();
-                            g.best = best;
-                            go.run((g, None, false));
-                        };
-                        view! {
-                            <div class="result-bar" role="group" aria-label="Order of the matches">
-                                <button type="button" aria-pressed=(!f.best).to_string() on:click=move |_| choose(false)>"Newest first"</button>
-                                <button type="button" aria-pressed=f.best.to_string() on:click=move |_| choose(true)
-                                    title="The best matches of a common word are spread over every period, so their rows take more files to fetch">"Best match"</button>
-                            </div>
-                        }
-                    });
-                    Either::Right(view! {
-                        {sort}
-                        {(rows.is_empty()).then(|| view! { <p class="hint">"No article matches."</p> })}
-                        <ol class="result-list">
-                            {rows.into_iter().map(|(id, r, source)| {
-                                let open = doc.get() == Some(id);
-                                view! {
-                                    <li class="result" class:open=open data-id=id>
-                                        <a href="#" aria-current=open.then_some("true")
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                go.run((filter.get_untracked(), Some(id), false));
-                                            }>
-                                            <span class="result-title">{r.title.clone()}</span>
-                                        </a>
-                                        <span class="result-meta">
-                                            {[r.date.clone(), source].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
-                                        </span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                        {more.then(|| view! {
-                            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                                {format!("Show {} more", (total - shown.get_untracked()).min(PAGE))}
-                            </button>
-                        })}
-                    })
-                }
+                None => Some(view! { <p class="hint" role="status">"Loading the list…"</p> }.into_any()),
+                Some(r) if r.is_empty() => Some(view! { <p class="hint">"No article matches."</p> }.into_any()),
+                Some(_) => None,
+            }}
+            <ol class="result-list">
+                <For each=each key=|(id, _, _)| *id children=move |(id, r, source)| view! {
+                    <li class="result" class:open=move || doc.get() == Some(id) data-id=id>
+                        <a href="#" aria-current=move || (doc.get() == Some(id)).then_some("true")
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                go.run((filter.get_untracked(), Some(id), false));
+                            }>
+                            <span class="result-title">{r.title.clone()}</span>
+                        </a>
+                        <span class="result-meta">
+                            {[r.date.clone(), source].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+                        </span>
+                    </li>
+                } />
+            </ol>
+            {move || {
+                let shown_now = rows.get().map_or(0, |r| r.len());
+                (total() > shown_now && shown_now > 0).then(|| view! {
+                    <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {} more", (total() - shown_now).min(PAGE))}
+                    </button>
+                })
             }}
         </section>
     }
