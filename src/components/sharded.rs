@@ -246,10 +246,8 @@ fn ShardFacets(
         // when the URL changes before it
         let (a, f, _) = answer.get()?;
         let c = counts.get();
-        let known = c.is_some();
-        // a count not known yet (its postings are on their way) shows as "…" and sorts by the
-        // corpus's order
-        let count = move |k: u32| c.as_ref().map(|c| c.count(k));
+        // a count not known yet (its postings are on their way) shows as "…"
+        let count = |k: u32| c.as_ref().map(|c| c.count(k));
         let shown = |n: Option<u32>| n.map_or_else(|| "…".to_string(), |n| n.to_string());
         let types = EntityType::ALL
             .iter()
@@ -273,16 +271,8 @@ fn ShardFacets(
                 }
             })
             .collect_view();
-        let mut sources: Vec<(usize, Option<u32>)> = (0..root.sources.len())
-            .map(|i| (i, count(root.source_key(i))))
-            .filter(|(_, n)| *n != Some(0))
-            .collect();
-        if known {
-            sources.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        }
-        let sources = sources
+        let sources = shard::top_sources(&root, c.as_ref(), 20)
             .into_iter()
-            .take(20)
             .map(|(i, n)| {
                 let on = f.source == Some(i as u32);
                 let name = root.sources[i].name.clone();
@@ -307,17 +297,8 @@ fn ShardFacets(
             .filter(|t| **t != EntityType::Date)
             .map(|&t| {
                 let (_, plural_name, letter, class) = type_style(t);
-                let mut rows: Vec<(shard::EntityRow, Option<u32>)> = root
-                    .top
-                    .iter()
-                    .filter(|e| e.entity_type() == Some(t))
-                    .map(|e| (e.clone(), count(e.id)))
-                    .filter(|(_, n)| *n != Some(0))
-                    .collect();
-                rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
-                let items = rows
+                let items = shard::top_entities(&root, c.as_ref(), t, FACET_ENTITIES)
                     .into_iter()
-                    .take(FACET_ENTITIES)
                     .map(|(e, n)| {
                         let on = f.entities.contains(&e.id);
                         let f2 = f.clone();
@@ -496,8 +477,7 @@ fn ShardOverview(
         let root = shards.root.get()?.ok()?;
         let (a, _, _) = answer.get()?;
         let c = counts.get();
-        let dated: Vec<&shard::Month> = root.months.iter().collect();
-        let span = match (dated.first(), dated.last()) {
+        let span = match (root.months.first(), root.months.last()) {
             (Some(x), Some(y)) => format!("from {} to {}", x.month, y.month),
             _ => "with no dates".to_string(),
         };
@@ -505,15 +485,7 @@ fn ShardOverview(
             .into_iter()
             .map(|t| {
                 let (_, plural_name, letter, class) = type_style(t);
-                let mut rows: Vec<(shard::EntityRow, Option<u32>)> = root
-                    .top
-                    .iter()
-                    .filter(|e| e.entity_type() == Some(t))
-                    .map(|e| (e.clone(), c.as_ref().map(|c| c.count(e.id))))
-                    .filter(|(_, n)| *n != Some(0))
-                    .collect();
-                rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
-                let items = rows.into_iter().take(8).map(|(e, n)| {
+                let items = shard::top_entities(&root, c.as_ref(), t, 8).into_iter().map(|(e, n)| {
                     let id = e.id;
                     view! {
                         <li>

@@ -70,10 +70,9 @@ type Place = (usize, u64, usize);
 /// Reads every line of the staged files in order, in batches parsed in parallel.
 fn each_batch(
     files: &[PathBuf],
-    places: Option<&mut Vec<Place>>,
+    mut places: Option<&mut Vec<Place>>,
     mut f: impl FnMut(Vec<Staged>),
 ) -> Result<(), String> {
-    let mut places = places;
     for (fi, path) in files.iter().enumerate() {
         let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut r = BufReader::with_capacity(1 << 20, file);

@@ -662,6 +662,14 @@ impl Cache {
             .collect())
     }
 
+    /// A term's postings, from the term file that would hold it (fetched before).
+    fn term(&self, root: &Root, stem: &str) -> Result<Option<TermPostings>, FormatError> {
+        match root.term_file(stem).and_then(|f| self.terms.get(f)) {
+            Some(file) => file.get(stem),
+            None => Ok(None),
+        }
+    }
+
     /// Full-text search: every clause must match (a phrase as its words, all present);
     /// articles ranked by BM25 over the terms' stems. Returns ids and scores, best first,
     /// or the files it needs.
@@ -712,19 +720,11 @@ impl Cache {
                 // a word whose stem is shorter than the prefix (`missiles*` → `missil`)
                 let s = search::stem(p).into_owned();
                 if !s.starts_with(p.as_str()) {
-                    if let Some(f) = root.term_file(&s) {
-                        if let Some(tp) = self.terms[f].get(&s).map_err(SearchNeed::Bad)? {
-                            found.push(tp);
-                        }
-                    }
+                    found.extend(self.term(root, &s).map_err(SearchNeed::Bad)?);
                 }
             } else {
                 for s in stems {
-                    if let Some(f) = root.term_file(s) {
-                        if let Some(tp) = self.terms[f].get(s).map_err(SearchNeed::Bad)? {
-                            found.push(tp);
-                        }
-                    }
+                    found.extend(self.term(root, s).map_err(SearchNeed::Bad)?);
                 }
             }
             if found.is_empty() {
@@ -989,6 +989,50 @@ pub fn facet_counts(root: &Root, cache: &Cache, a: &Answer) -> Result<Counts, Ne
     ))
 }
 
+/// How a facet's values are listed: by their count within the results, most first, values
+/// none of the results have left out; while the counts are on their way (`None`), in the
+/// order given (the corpus's). Returns (index into `values`, count), at most `k`.
+fn ranked<T>(
+    values: &[T],
+    key: impl Fn(&T) -> u32,
+    counts: Option<&Counts>,
+    k: usize,
+) -> Vec<(usize, Option<u32>)> {
+    let mut out: Vec<(usize, Option<u32>)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i, counts.map(|c| c.count(key(v)))))
+        .filter(|(_, n)| *n != Some(0))
+        .collect();
+    out.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    out.truncate(k);
+    out
+}
+
+/// The root's most-named entities of a type as a facet lists them (`ranked`).
+pub fn top_entities<'a>(
+    root: &'a Root,
+    counts: Option<&Counts>,
+    t: EntityType,
+    k: usize,
+) -> Vec<(&'a EntityRow, Option<u32>)> {
+    let of_type: Vec<&EntityRow> = root
+        .top
+        .iter()
+        .filter(|e| e.entity_type() == Some(t))
+        .collect();
+    ranked(&of_type, |e| e.id, counts, k)
+        .into_iter()
+        .map(|(i, n)| (of_type[i], n))
+        .collect()
+}
+
+/// The sources as a facet lists them (`ranked`): (source index, count).
+pub fn top_sources(root: &Root, counts: Option<&Counts>, k: usize) -> Vec<(usize, Option<u32>)> {
+    let ids: Vec<usize> = (0..root.sources.len()).collect();
+    ranked(&ids, |&i| root.source_key(i), counts, k)
+}
+
 /// The keys whose counts the page shows next to the results: the root's top entities, the
 /// sources and the types.
 pub fn facet_keys(root: &Root) -> Vec<u32> {
@@ -1207,6 +1251,46 @@ mod tests {
         );
         assert_eq!(g.entities, vec![3]);
         assert_eq!(notes.len(), 4, "{notes:?}");
+    }
+
+    #[test]
+    fn facets_rank_by_count_within_the_results() {
+        let row = |id: u32, kind: &str| EntityRow {
+            id,
+            kind: kind.into(),
+            ..EntityRow::default()
+        };
+        let root = Root {
+            entities: 4,
+            top: vec![
+                row(0, "PERSON"),
+                row(1, "PLACE"),
+                row(2, "PERSON"),
+                row(3, "PERSON"),
+            ],
+            sources: vec![Facet::default(), Facet::default()],
+            ..Root::default()
+        };
+        // counts unknown: the corpus's order
+        let ids = |v: Vec<(&EntityRow, Option<u32>)>| {
+            v.iter().map(|(e, n)| (e.id, *n)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(top_entities(&root, None, EntityType::Person, 10)),
+            vec![(0, None), (2, None), (3, None)]
+        );
+        // known: most first, none left out, at most k
+        let c = Counts(vec![(0, 1), (2, 5), (3, 0), (4, 0), (5, 2)]);
+        assert_eq!(
+            ids(top_entities(&root, Some(&c), EntityType::Person, 10)),
+            vec![(2, Some(5)), (0, Some(1))]
+        );
+        assert_eq!(
+            ids(top_entities(&root, Some(&c), EntityType::Person, 1)),
+            vec![(2, Some(5))]
+        );
+        assert_eq!(top_sources(&root, Some(&c), 10), vec![(1, Some(2))]);
+        assert_eq!(top_sources(&root, None, 10), vec![(0, None), (1, None)]);
     }
 
     #[test]

@@ -51,36 +51,35 @@ pub struct Report {
 }
 
 /// Passes one and two.
-#[derive(Default)]
 pub struct Build {
-    linker: Option<Linker>,
-    /// (best known date, input position) of each document learnt.
+    linker: Linker,
+    /// The best known date of each document learnt, in input order.
     dates: Vec<Option<index::Day>>,
-    linked: usize,
+}
+
+impl Default for Build {
+    fn default() -> Build {
+        Build::new()
+    }
 }
 
 impl Build {
     pub fn new() -> Build {
         Build {
-            linker: Some(Linker::empty()),
-            ..Build::default()
+            linker: Linker::empty(),
+            dates: Vec::new(),
         }
     }
 
     /// Pass one: what a document tells the others, and its date.
     pub fn learn(&mut self, s: &Staged) {
-        if let Some(l) = &mut self.linker {
-            l.learn(s);
-        }
+        self.linker.learn(s);
         self.dates.push(index::best_date(&s.doc).map(|(d, _)| d));
     }
 
     /// Pass two, in the order of pass one.
     pub fn link(&mut self, s: &Staged) {
-        if let Some(l) = &mut self.linker {
-            let _ = l.add_streamed(s);
-        }
-        self.linked += 1;
+        let _ = self.linker.add_streamed(s);
     }
 
     /// The input positions in article-id order: by best known date, oldest first, ties and
@@ -92,8 +91,8 @@ impl Build {
     }
 
     /// Ends pass two: the entities, numbered by the articles naming them (most first).
-    pub fn writer(mut self) -> Writer {
-        let mut linker = self.linker.take().unwrap_or_else(Linker::empty);
+    pub fn writer(self) -> Writer {
+        let mut linker = self.linker;
         let entities = linker.take_entities();
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|&a, &b| {
@@ -129,7 +128,6 @@ impl Build {
             text_bytes: 0,
             list: Packer::new("m"),
             texts: Packer::new("a"),
-            root: Root::default(),
             written: Vec::new(),
             error: None,
             newest: Vec::new(),
@@ -188,7 +186,6 @@ pub struct Writer {
     text_bytes: u64,
     list: Packer,
     texts: Packer,
-    root: Root,
     /// (path, compressed size) of every file written.
     written: Vec<(String, usize)>,
     error: Option<std::io::Error>,
@@ -541,7 +538,7 @@ impl Writer {
                     .cloned(),
             );
         }
-        self.root = Root {
+        let root_file = Root {
             version: VERSION,
             articles,
             entities,
@@ -582,7 +579,7 @@ impl Writer {
                 .put_compressed("x", &gzip(&to_json(&self.texts.files)))
                 .map_err(io)?,
         };
-        let root = gzip(&to_json(&self.root));
+        let root = gzip(&to_json(&root_file));
         out.sink.put(ROOT, &root).map_err(io)?;
         // the counts
         let mut per_folder: Vec<(String, usize)> = Vec::new();
